@@ -1,0 +1,37 @@
+# Two commands on a fresh machine: `make demo` and `make test`. Both set everything up first
+# (a virtual environment in .venv, the Solidity compiler in node_modules) and are cheap when
+# everything is already in place.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY_STAMP := $(VENV)/.installed
+JS_STAMP := node_modules/.installed
+
+.PHONY: setup demo test test-thorough bench clean
+
+setup: $(PY_STAMP) $(JS_STAMP)
+
+$(PY_STAMP): pyproject.toml
+	$(PYTHON) -c 'import sys; sys.exit("dao-sim needs Python 3.11+") if sys.version_info < (3, 11) else None'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --disable-pip-version-check -e .
+	touch $@
+
+$(JS_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+demo: setup
+	$(BIN)/dao-sim demo
+
+test: setup
+	$(BIN)/python -m pytest
+
+test-thorough: setup
+	HYPOTHESIS_PROFILE=thorough $(BIN)/python -m pytest
+
+bench: setup
+	$(BIN)/python benchmarks/vote_throughput.py
+
+clean:
+	rm -rf $(VENV) node_modules .dao-sim-cache
