@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.37;
+
+import {DisputeClause} from "./DisputeClause.sol";
+
+/// @title DAO: a decentralised autonomous organisation under the Digital Code (DC 20)
+/// @notice Members found it with contributions; rules are fixed at deployment and published as
+///         the charter's hash; decisions are the members' vote and execute automatically; each
+///         member's liability is capped; disputes go to a human arbitrator; automated decisions
+///         can be put to a human reviewer. The contract has no owner and cannot be upgraded: an
+///         amendment moves the treasury to a new, published contract with the participants'
+///         consent, and those who do not consent may exit first (DC 20.9).
+contract DAO is DisputeClause {
+    /// @notice The contract this DAO succeeded by amendment, if any.
+    address public immutable predecessor;
+
+    /// @param rules The charter's rules (see IDAO.Rules).
+    /// @param founders The founding members.
+    /// @param contributions Each founder's contribution (wei); their sum must be sent.
+    constructor(Rules memory rules, address[] memory founders, uint256[] memory contributions)
+        payable
+        DisputeClause(rules)
+    {
+        predecessor = rules.predecessor;
+        if (founders.length != contributions.length) revert LengthMismatch(founders.length, contributions.length);
+        if (rules.predecessor != address(0)) {
+            if (msg.value != 0) revert WrongContribution(0, msg.value);
+            return;
+        }
+        if (founders.length == 0) revert NoFoundingMembers();
+        uint256 total = 0;
+        for (uint256 i = 0; i < founders.length; i++) {
+            if (contributions[i] == 0) revert ZeroContribution();
+            if (_members[founders[i]].active) revert DuplicateMember(founders[i]);
+            total += contributions[i];
+            _found(founders[i], contributions[i], contributions[i]);
+        }
+        if (msg.value != total) revert WrongContribution(total, msg.value);
+    }
+
+    /// @notice Propose an amendment: move the treasury and the membership to a successor contract
+    ///         already deployed with this DAO as its predecessor and its new charter published.
+    /// @dev DC 20.9: the rules change only with the participants' consent, measured against all
+    ///      voting power (unanimity by default); members who do not consent may exit before it executes.
+    /// @param successor The new contract.
+    /// @param description What changes, in plain language.
+    /// @return proposalId The proposal.
+    function proposeAmendment(address successor, string calldata description)
+        external
+        notMigrated
+        returns (uint256 proposalId)
+    {
+        if (successor.code.length == 0 || DAO(payable(successor)).predecessor() != address(this)) {
+            revert SuccessorNotPublished(successor);
+        }
+        return _propose(ProposalKind.Amendment, successor, new Action[](0), description);
+    }
+
+    /// @notice Receive the members and treasury of the predecessor after its amendment passed.
+    /// @param accounts The members.
+    /// @param shares Their shares.
+    /// @param contributed Their recorded contributions (the base of their liability cap).
+    function acceptMigration(address[] calldata accounts, uint256[] calldata shares, uint256[] calldata contributed)
+        external
+        payable
+    {
+        if (msg.sender != predecessor || predecessor == address(0)) revert OnlyPredecessor(msg.sender);
+        if (_memberList.length != 0) revert MigrationAlreadyDone();
+        for (uint256 i = 0; i < accounts.length; i++) {
+            _found(accounts[i], contributed[i], shares[i]);
+        }
+    }
+
+    function _found(address account, uint256 contributed, uint256 shares) private {
+        _addMember(account);
+        Member storage m = _members[account];
+        m.contributed = contributed;
+        m.duesPaidUntil = uint64(block.timestamp) + duesPeriod;
+        _setShares(account, shares);
+        emit MemberJoined(account, contributed, shares);
+    }
+
+    function _executeAmendment(uint256 proposalId) internal override {
+        if (reservedForClaims != 0) revert ClaimsPending(reservedForClaims);
+        address successor = _proposals[proposalId].successor;
+        uint256 n = memberCount;
+        address[] memory accounts = new address[](n);
+        uint256[] memory shares = new uint256[](n);
+        uint256[] memory contributed = new uint256[](n);
+        uint256 k = 0;
+        for (uint256 i = 0; i < _memberList.length; i++) {
+            Member storage m = _members[_memberList[i]];
+            if (!m.active) continue;
+            accounts[k] = _memberList[i];
+            shares[k] = m.shares;
+            contributed[k] = m.contributed;
+            k++;
+        }
+        uint256 amount = address(this).balance;
+        migratedTo = successor;
+        emit TreasuryMigrated(successor, amount, n);
+        DAO(payable(successor)).acceptMigration{value: amount}(accounts, shares, contributed);
+    }
+
+    /// @notice Accept plain transfers (donations, payments to the DAO); they join the treasury.
+    receive() external payable notMigrated {}
+}
