@@ -103,3 +103,35 @@ class ComplianceError(DaoSimError):
 
 class ScenarioError(DaoSimError):
     """A scenario file is malformed or its expectations failed."""
+
+
+__all__ += ["UnknownContractError", "CompilationFailed"]
+
+
+class UnknownContractError(CompilerError, KeyError):
+    """A contract name that is not in a build, or that several sources define.
+
+    Also a ``KeyError``, so ``name in artifacts`` and ``artifacts.get(name)`` work as for a dict.
+    """
+
+    def __init__(self, name: str, known: Iterable[str], candidates: Iterable[str] = ()) -> None:
+        self.name = name
+        self.candidates = list(candidates)
+        if self.candidates:
+            listed = ", ".join(f"'{c}'" for c in self.candidates)
+            message = f"contract name '{name}' is ambiguous; ask for one of {listed}"
+        else:
+            message = f"no contract named '{name}' in this build{suggest(name, known)}"
+        super().__init__(message)
+
+    def __str__(self) -> str:  # KeyError would show the message in quotes
+        return str(self.args[0])
+
+
+class CompilationFailed(CompilerError):
+    """The compiler rejected the sources; one line per error, ``file:line: Type: message``."""
+
+    def __init__(self, errors: Iterable[object]) -> None:
+        self.errors = tuple(errors)
+        lines = "\n".join(f"  {error}" for error in self.errors)
+        super().__init__(f"Solidity compilation failed with {len(self.errors)} error(s):\n{lines}")
