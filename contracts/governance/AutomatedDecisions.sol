@@ -43,7 +43,8 @@ abstract contract AutomatedDecisions is Participation {
         Member storage m = _members[msg.sender];
         if (!m.active) revert NotAMember(msg.sender);
         if (duesPeriod == 0 || msg.value != duesAmount) revert WrongContribution(duesAmount, msg.value);
-        uint64 from = m.duesPaidUntil > block.timestamp ? m.duesPaidUntil : uint64(block.timestamp);
+        uint64 paidUntil = duesPaidUntil(msg.sender);
+        uint64 from = paidUntil > block.timestamp ? paidUntil : uint64(block.timestamp);
         m.duesPaidUntil = from + duesPeriod;
         uint256 shares = _credit(msg.sender, msg.value);
         emit ContributionMade(msg.sender, msg.value, shares);
@@ -61,13 +62,14 @@ abstract contract AutomatedDecisions is Participation {
     function enforceDues(address member) external notMigrated returns (uint256 decisionId) {
         Member storage m = _members[member];
         if (!m.active) revert NotAMember(member);
-        if (duesPeriod == 0 || m.suspended || block.timestamp <= m.duesPaidUntil) {
-            revert DuesNotOverdue(member, m.duesPaidUntil);
+        uint64 paidUntil = duesPaidUntil(member);
+        if (duesPeriod == 0 || m.suspended || block.timestamp <= paidUntil) {
+            revert DuesNotOverdue(member, paidUntil);
         }
         m.suspended = true;
         decisionId = _decisions.length;
-        _decisions.push(Decision(member, RULE_MISSED_DUES, m.duesPaidUntil, uint64(block.timestamp), ReviewStatus.None, 0));
-        emit AutomatedDecisionMade(decisionId, member, RULE_MISSED_DUES, m.duesPaidUntil, block.timestamp);
+        _decisions.push(Decision(member, RULE_MISSED_DUES, paidUntil, uint64(block.timestamp), ReviewStatus.None, 0));
+        emit AutomatedDecisionMade(decisionId, member, RULE_MISSED_DUES, paidUntil, block.timestamp);
         emit MemberSuspended(member, decisionId);
     }
 
@@ -100,6 +102,15 @@ abstract contract AutomatedDecisions is Participation {
             m.duesPaidUntil = uint64(block.timestamp) + duesPeriod;
             emit MemberReinstated(d.subject);
         }
+    }
+
+    /// @notice Until when a member's dues are paid: a new member's first period is free.
+    /// @param member The member.
+    /// @return Unix time.
+    function duesPaidUntil(address member) public view returns (uint64) {
+        Member storage m = _members[member];
+        uint64 firstPeriod = m.joinedAt + duesPeriod;
+        return m.duesPaidUntil > firstPeriod ? m.duesPaidUntil : firstPeriod;
     }
 
     /// @notice An automated decision's record.

@@ -15,27 +15,22 @@ contract DAO is DisputeClause {
     address public immutable predecessor;
 
     /// @param rules The charter's rules (see IDAO.Rules).
-    /// @param founders The founding members.
-    /// @param contributions Each founder's contribution (wei); their sum must be sent.
+    /// @param founders The founding members; each becomes a member by paying in their own
+    ///        contribution with `join` (nobody pays for another: DC 1.2).
+    /// @param contributions Each founder's contribution (wei).
     constructor(Rules memory rules, address[] memory founders, uint256[] memory contributions)
-        payable
         DisputeClause(rules)
     {
         predecessor = rules.predecessor;
         if (founders.length != contributions.length) revert LengthMismatch(founders.length, contributions.length);
-        if (rules.predecessor != address(0)) {
-            if (msg.value != 0) revert WrongContribution(0, msg.value);
-            return;
-        }
+        if (rules.predecessor != address(0)) return;
         if (founders.length == 0) revert NoFoundingMembers();
-        uint256 total = 0;
         for (uint256 i = 0; i < founders.length; i++) {
             if (contributions[i] == 0) revert ZeroContribution();
-            if (_members[founders[i]].active) revert DuplicateMember(founders[i]);
-            total += contributions[i];
-            _found(founders[i], contributions[i], contributions[i]);
+            if (membershipOffers[founders[i]] != 0) revert DuplicateMember(founders[i]);
+            membershipOffers[founders[i]] = contributions[i];
+            emit MembershipOffered(founders[i], contributions[i]);
         }
-        if (msg.value != total) revert WrongContribution(total, msg.value);
     }
 
     /// @notice Propose an amendment: move the treasury and the membership to a successor contract
@@ -75,7 +70,6 @@ contract DAO is DisputeClause {
         _addMember(account);
         Member storage m = _members[account];
         m.contributed = contributed;
-        m.duesPaidUntil = uint64(block.timestamp) + duesPeriod;
         _setShares(account, shares);
         emit MemberJoined(account, contributed, shares);
     }
