@@ -105,6 +105,142 @@ class ScenarioError(DaoSimError):
     """A scenario file is malformed or its expectations failed."""
 
 
+# --- joint bank account ledger (DC 20.11, an optional dao-sim module) -------------------
+
+__all__ += [
+    "InvalidIbanError",
+    "InvalidEntryError",
+    "DecisionNotExecutedError",
+    "AuthorisationError",
+    "AuthorisationExceededError",
+    "UnknownSignatoryError",
+    "InsufficientSignaturesError",
+    "InsufficientFundsError",
+    "DuplicateDepositError",
+]
+
+
+#: Prefix of the ledger's refusals, so a reader can tell a dao-sim rule from the law.
+_JOINT_ACCOUNT = "joint account (optional dao-sim module, DC 20.11)"
+
+
+def _kzt(tiyn: int) -> str:
+    """Show an amount in tiyn as tenge with two decimals, for messages."""
+    sign = "-" if tiyn < 0 else ""
+    whole, cents = divmod(abs(tiyn), 100)
+    return f"{sign}{whole}.{cents:02d} KZT"
+
+
+class InvalidIbanError(LedgerError):
+    """An account id is not a Kazakh IBAN (ISO 13616 shape and mod-97 check)."""
+
+    def __init__(self, iban: str, reason: str) -> None:
+        self.iban = iban
+        self.reason = reason
+        super().__init__(f"'{iban}' is not a valid Kazakh IBAN: {reason}")
+
+
+class InvalidEntryError(LedgerError):
+    """A value handed to the ledger is malformed (an amount, a name, an address, a date)."""
+
+    def __init__(self, field: str, value: object, reason: str) -> None:
+        self.field = field
+        self.value = value
+        self.reason = reason
+        super().__init__(f"{field} {value!r} refused: {reason}")
+
+
+class DecisionNotExecutedError(LedgerError):
+    """The cited proposal is unknown on the DAO or is in a state other than Executed.
+
+    Attributes
+    ----------
+    proposal_id : int
+    state : str or None
+        The proposal's state on the chain, ``None`` when the DAO has no such proposal.
+    """
+
+    def __init__(self, proposal_id: int, state: str | None, act: str) -> None:
+        self.proposal_id = proposal_id
+        self.state = state
+        self.act = act
+        found = "does not exist on this DAO" if state is None else f"is {state}, not Executed"
+        super().__init__(
+            f"{_JOINT_ACCOUNT}: {act} refused: proposal {proposal_id} {found}: "
+            "DC 20.7 — a DAO's decisions are taken by the members' vote"
+        )
+
+
+class AuthorisationError(LedgerError):
+    """A disbursement does not match what the executed proposal authorised."""
+
+    def __init__(self, proposal_id: int, reason: str) -> None:
+        self.proposal_id = proposal_id
+        self.reason = reason
+        super().__init__(f"{_JOINT_ACCOUNT}: proposal {proposal_id}: {reason}")
+
+
+class AuthorisationExceededError(AuthorisationError):
+    """Disbursements citing one proposal would pass the amount it authorised."""
+
+    def __init__(self, proposal_id: int, authorised: int, used: int, requested: int) -> None:
+        self.authorised = authorised
+        self.used = used
+        self.requested = requested
+        super().__init__(
+            proposal_id,
+            f"authorised {_kzt(authorised)}, already disbursed {_kzt(used)}, "
+            f"so {_kzt(requested)} more would exceed it by {_kzt(used + requested - authorised)}",
+        )
+
+
+class UnknownSignatoryError(LedgerError):
+    """A signer who is not one of the signatories the DAO's decision named."""
+
+    def __init__(self, name: str, known: Iterable[str]) -> None:
+        known = list(known)
+        self.name = name
+        self.known = tuple(known)
+        super().__init__(
+            f"{_JOINT_ACCOUNT}: '{name}' is not a signatory of this account (named by the "
+            f"DAO's decision: {', '.join(known)}){suggest(name, known)}"
+        )
+
+
+class InsufficientSignaturesError(LedgerError):
+    """Fewer distinct signatories signed than the DAO's decision requires."""
+
+    def __init__(self, required: int, signers: Iterable[str]) -> None:
+        self.required = required
+        self.signers = tuple(signers)
+        shown = ", ".join(self.signers) or "nobody"
+        super().__init__(
+            f"{_JOINT_ACCOUNT}: {required} distinct signatories must sign, as the DAO's "
+            f"decision set; got {len(self.signers)} ({shown})"
+        )
+
+
+class InsufficientFundsError(LedgerError):
+    """A disbursement larger than the account's balance (the account cannot go negative)."""
+
+    def __init__(self, balance: int, requested: int) -> None:
+        self.balance = balance
+        self.requested = requested
+        super().__init__(
+            f"{_JOINT_ACCOUNT}: disbursement of {_kzt(requested)} would overdraw the account: "
+            f"balance is {_kzt(balance)}"
+        )
+
+
+class DuplicateDepositError(LedgerError):
+    """A deposit whose bank reference is already on the ledger (it would be counted twice)."""
+
+    def __init__(self, reference: str) -> None:
+        self.reference = reference
+        super().__init__(
+            f"{_JOINT_ACCOUNT}: a deposit with reference '{reference}' is already recorded")
+
+
 __all__ += ["UnknownContractError", "CompilationFailed"]
 
 
