@@ -9,7 +9,7 @@ from typing import Any
 
 from dao_sim.exceptions import CompilerError, UnknownContractError
 
-__all__ = ["Diagnostic", "Artifact", "ArtifactSet", "artifacts_from_output"]
+__all__ = ["Artifact", "ArtifactSet", "Diagnostic", "artifacts_from_output"]
 
 
 @dataclass(frozen=True)

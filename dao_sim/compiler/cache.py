@@ -23,7 +23,7 @@ from dao_sim.compiler.settings import SOLC_VERSION
 from dao_sim.compiler.sources import SourceFile, resolve_unit
 from dao_sim.exceptions import CompilerError
 
-__all__ = ["CACHE_FORMAT", "cache_key", "default_cache_dir", "ArtifactCache"]
+__all__ = ["CACHE_FORMAT", "ArtifactCache", "cache_key", "default_cache_dir"]
 
 logger = logging.getLogger("dao_sim.compiler")
 

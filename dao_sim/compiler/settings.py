@@ -12,12 +12,12 @@ import copy
 from typing import Any
 
 __all__ = [
-    "SOLC_VERSION",
     "EVM_VERSION",
     "OPTIMIZER_ENABLED",
     "OPTIMIZER_RUNS",
-    "VIA_IR",
     "OUTPUT_SELECTION",
+    "SOLC_VERSION",
+    "VIA_IR",
     "compiler_settings",
 ]
 

@@ -21,12 +21,12 @@ from dao_sim.exceptions import CompilerError
 
 __all__ = [
     "SourceFile",
-    "toolchain_root",
-    "default_import_roots",
-    "unit_name_for",
-    "resolve_unit",
-    "imported_units",
     "collect_sources",
+    "default_import_roots",
+    "imported_units",
+    "resolve_unit",
+    "toolchain_root",
+    "unit_name_for",
 ]
 
 # Comments and string literals are matched as whole tokens so that an `import` inside them is
@@ -68,9 +68,12 @@ def toolchain_root() -> Path | None:
     """
     for parent in Path(__file__).resolve().parents:
         pyproject = parent / "pyproject.toml"
-        if (parent / "package.json").is_file() and pyproject.is_file():
-            if re.search(r'^name\s*=\s*"dao-sim"', pyproject.read_text("utf-8"), re.MULTILINE):
-                return parent
+        if (
+            (parent / "package.json").is_file()
+            and pyproject.is_file()
+            and re.search(r'^name\s*=\s*"dao-sim"', pyproject.read_text("utf-8"), re.MULTILINE)
+        ):
+            return parent
     return None
 
 

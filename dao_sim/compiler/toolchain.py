@@ -86,17 +86,18 @@ def _explicit() -> Solc | None:
 
 
 def _native_candidates() -> list[Path]:
-    import solcx
     from packaging.version import Version
+    from solcx.exceptions import SolcNotInstalled
+    from solcx.install import get_executable, get_installed_solc_versions
 
     candidates = []
     on_path = shutil.which("solc")
     if on_path:
         candidates.append(Path(on_path))
     try:
-        if Version(SOLC_VERSION) in solcx.get_installed_solc_versions():
-            candidates.append(Path(solcx.get_executable(SOLC_VERSION)))
-    except Exception as exc:  # an unreadable ~/.solcx must not stop solc-js from being used
+        if Version(SOLC_VERSION) in get_installed_solc_versions():
+            candidates.append(Path(get_executable(SOLC_VERSION)))
+    except (OSError, ValueError, SolcNotInstalled) as exc:  # an unusable ~/.solcx: go on
         logger.info("py-solc-x's install folder was not usable: %s", exc)
     return candidates
 
