@@ -1,0 +1,350 @@
+"""A deployed DAO, driven by name: ``dao.vote("Bolat", 0, "for")``.
+
+Every method is one transaction from the named person's key (or a read), and every refusal
+is the contract's own, decoded into words (:mod:`dao_sim.governance.errors`). The class keeps
+no state of its own that the chain does not hold, so what it reports is what the chain says.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from dao_sim.exceptions import ContractReverted, GovernanceError
+from dao_sim.governance.actions import Action
+from dao_sim.governance.errors import PROPOSAL_STATES, explain_revert
+from dao_sim.governance.tally import Support
+from dao_sim.governance.units import format_eth, parse_amount
+
+if TYPE_CHECKING:
+    from dao_sim.chain.journal import JournalEntry
+    from dao_sim.chain.session import ChainSession, ContractHandle
+    from dao_sim.governance.spec import DAOSpec
+
+__all__ = ["DAO", "MemberInfo", "ProposalInfo", "Treasury", "ClaimInfo", "Liability", "DecisionInfo"]
+
+_CLAIM_STATUS = ("None", "Filed", "Settled", "Rejected")
+_REVIEW_STATUS = ("None", "Requested", "Confirmed", "Reversed")
+
+
+@dataclass(frozen=True)
+class MemberInfo:
+    """A member as the chain records them; amounts in wei."""
+
+    name: str
+    address: str
+    active: bool
+    suspended: bool
+    shares: int
+    contributed: int
+    share_value: int
+    joined_at: int
+
+
+@dataclass(frozen=True)
+class ProposalInfo:
+    """A proposal's record and current state."""
+
+    id: int
+    proposer: str
+    kind: str
+    state: str
+    vote_start: int
+    vote_end: int
+    grace_end: int
+    execute_by: int
+    for_votes: int
+    against_votes: int
+    abstain_votes: int
+    actions: tuple[tuple[str, int, bytes], ...]
+
+
+@dataclass(frozen=True)
+class Treasury:
+    """The DAO's money: all of it, what is reserved for claims, what may be spent or shared."""
+
+    balance: int
+    reserved_for_claims: int
+    free: int
+    outstanding_liability: int
+
+
+@dataclass(frozen=True)
+class ClaimInfo:
+    """A claim against the DAO (DC 20.8)."""
+
+    id: int
+    claimant: str
+    status: str
+    amount: int
+    reserved: int
+    paid: int
+
+
+@dataclass(frozen=True)
+class Liability:
+    """A member's exposure under DC 20.8, in wei."""
+
+    member: str
+    contributed: int
+    lost: int
+    cap: int
+    remaining: int
+
+
+@dataclass(frozen=True)
+class DecisionInfo:
+    """An automated decision (DC 29) with its inputs and its review."""
+
+    id: int
+    subject: str
+    rule: str
+    due_since: int
+    decided_at: int
+    review: str
+
+
+class DAO:
+    """A DAO deployed on a chain session.
+
+    Parameters
+    ----------
+    session : ChainSession
+        The chain it lives on (names resolve through it).
+    contract : ContractHandle
+        The deployed ``DAO`` contract.
+    spec : DAOSpec
+        The rules it was deployed with.
+    charter : str
+        The charter text whose keccak hash the contract stores.
+    arbitrator : ContractHandle
+        The charter's ERC-792 arbitrator, seen through the standard interface.
+    """
+
+    def __init__(self, session: ChainSession, contract: ContractHandle, spec: DAOSpec, charter: str,
+                 arbitrator: ContractHandle) -> None:
+        self.session = session
+        self.contract = contract
+        self.arbitrator = arbitrator
+        self.spec = spec
+        self.charter = charter
+
+    # ---- plumbing -----------------------------------------------------------------------
+
+    @property
+    def address(self) -> str:
+        """The DAO contract's address."""
+        return self.contract.address
+
+    @property
+    def name(self) -> str:
+        """The DAO's name from its spec."""
+        return self.spec.name
+
+    def _transact(self, fn: str, *args: Any, sender: str, value: int = 0) -> JournalEntry:
+        try:
+            return self.contract.transact(fn, *args, sender=sender, value=value)
+        except ContractReverted as exc:
+            raise explain_revert(exc, self.session.name_of, format_eth) from exc
+
+    def _call(self, fn: str, *args: Any) -> Any:
+        try:
+            return self.contract.call(fn, *args)
+        except ContractReverted as exc:
+            raise explain_revert(exc, self.session.name_of, format_eth) from exc
+
+    def _resolve(self, who: str) -> str:
+        if who == "DAO":
+            return self.address
+        return self.session.address(who)
+
+    @staticmethod
+    def _event_arg(entry: JournalEntry, event: str, arg: str) -> Any:
+        for decoded in entry.events:
+            if decoded.name == event:
+                return decoded.args[arg]
+        raise GovernanceError(f"transaction {entry.tx_hash} emitted no {event} event")
+
+    # ---- governance ---------------------------------------------------------------------
+
+    def propose(self, proposer: str, actions: Sequence[Action], description: str) -> int:
+        """Propose ``actions``; return the new proposal's id.
+
+        Raises
+        ------
+        DAORefused
+            When the proposer is not a voting member or an action is outside the DAO's capacity.
+        """
+        encoded = [(self._resolve(a.target), a.value, a.data) for a in actions]
+        entry = self._transact("propose", encoded, description, sender=proposer)
+        return int(self._event_arg(entry, "ProposalCreated", "proposalId"))
+
+    def vote(self, voter: str, proposal_id: int, support: Support | str | int) -> JournalEntry:
+        """Cast ``voter``'s ballot: ``"for"``, ``"against"`` or ``"abstain"``."""
+        return self._transact("vote", proposal_id, int(Support.parse(support)), sender=voter)
+
+    def execute(self, proposal_id: int, *, by: str | None = None) -> JournalEntry:
+        """Execute a proposal whose grace window is over; anyone may (default: the proposer)."""
+        executor = by or self.proposal(proposal_id).proposer
+        return self._transact("execute", proposal_id, sender=executor)
+
+    def state(self, proposal_id: int) -> str:
+        """The proposal's state: ``"Active"``, ``"Grace"``, ``"Executed"``..."""
+        return PROPOSAL_STATES[int(self._call("state", proposal_id))]
+
+    def proposal(self, proposal_id: int) -> ProposalInfo:
+        """The proposal's record and state."""
+        raw = self._call("proposal", proposal_id)
+        p = raw if isinstance(raw, dict) else dict(zip(_PROPOSAL_FIELDS, raw))
+        actions = tuple((self.session.name_of(a[0]), int(a[1]), bytes(a[2]))
+                        for a in self._call("actionsOf", proposal_id))
+        return ProposalInfo(
+            id=proposal_id, proposer=self.session.name_of(p["proposer"]),
+            kind=("Ordinary", "Amendment")[int(p["kind"])], state=self.state(proposal_id),
+            vote_start=int(p["voteStart"]), vote_end=int(p["voteEnd"]), grace_end=int(p["graceEnd"]),
+            execute_by=int(p["executeBy"]), for_votes=int(p["forVotes"]),
+            against_votes=int(p["againstVotes"]), abstain_votes=int(p["abstainVotes"]), actions=actions,
+        )
+
+    def proposal_count(self) -> int:
+        """How many proposals were ever made (ids are 0..count-1)."""
+        return int(self._call("proposalCount"))
+
+    def ballot(self, proposal_id: int, voter: str) -> Support | None:
+        """``voter``'s ballot on a proposal, or ``None``."""
+        cast, support, _weight = self._call("ballotOf", proposal_id, self.session.address(voter))
+        return Support(int(support)) if cast else None
+
+    # ---- members and money ------------------------------------------------------------------
+
+    def member(self, name: str) -> MemberInfo:
+        """One member's (or former member's) record."""
+        address = self.session.address(name)
+        m = self._call("memberOf", address)
+        m = m if isinstance(m, dict) else dict(zip(_MEMBER_FIELDS, m))
+        return MemberInfo(
+            name=self.session.name_of(address), address=address, active=bool(m["active"]),
+            suspended=bool(m["suspended"]), shares=int(m["shares"]), contributed=int(m["contributed"]),
+            share_value=int(self._call("shareValue", address)), joined_at=int(m["joinedAt"]),
+        )
+
+    @property
+    def members(self) -> list[MemberInfo]:
+        """Current members, in order of joining."""
+        infos = (self.member(a) for a in self._call("memberList"))
+        return [m for m in infos if m.active]
+
+    @property
+    def treasury(self) -> Treasury:
+        """Balance, reserved claims, free treasury and outstanding liability, in wei."""
+        return Treasury(
+            balance=self.session.balance(self.address),
+            reserved_for_claims=int(self._call("reservedForClaims")),
+            free=int(self._call("freeTreasury")),
+            outstanding_liability=int(self._call("outstandingLiability")),
+        )
+
+    def join(self, candidate: str) -> JournalEntry:
+        """Accept a membership offer (founders' or a passed proposal's), paying the offered amount."""
+        offered = int(self._call("membershipOffers", self.session.address(candidate)))
+        return self._transact("join", sender=candidate, value=offered)
+
+    def contribute(self, member: str, amount: int | str) -> JournalEntry:
+        """Add to ``member``'s contribution (and so to their cap)."""
+        return self._transact("contribute", sender=member, value=parse_amount(amount))
+
+    def exit(self, member: str) -> int:
+        """``member`` leaves with their share net of reserved claims; returns the payout in wei."""
+        entry = self._transact("exit", sender=member)
+        return int(self._event_arg(entry, "MemberExited", "payout"))
+
+    def file_claim(self, claimant: str, amount: int | str, description: str) -> int:
+        """A third party files a claim against the DAO; returns the claim id."""
+        entry = self._transact("fileClaim", parse_amount(amount), description, sender=claimant)
+        return int(self._event_arg(entry, "ClaimFiled", "claimId"))
+
+    @property
+    def claims(self) -> list[ClaimInfo]:
+        """Every claim ever filed."""
+        out = []
+        for claim_id in range(int(self._call("claimCount"))):
+            c = self._call("claim", claim_id)
+            c = c if isinstance(c, dict) else dict(zip(_CLAIM_FIELDS, c))
+            out.append(ClaimInfo(claim_id, self.session.name_of(c["claimant"]), _CLAIM_STATUS[int(c["status"])],
+                                 int(c["amount"]), int(c["reserved"]), int(c["paid"])))
+        return out
+
+    def liability(self, member: str) -> Liability:
+        """What ``member`` put in, lost so far, their cap and remaining exposure (DC 20.8)."""
+        contributed, lost, cap, remaining = self._call("liabilityOf", self.session.address(member))
+        return Liability(member, int(contributed), int(lost), int(cap), int(remaining))
+
+    def pay_capital_call(self, member: str, amount: int | str | None = None) -> JournalEntry:
+        """Pay (part of) a capital call; by default all that is owed."""
+        if amount is None:
+            m = self._call("memberOf", self.session.address(member))
+            m = m if isinstance(m, dict) else dict(zip(_MEMBER_FIELDS, m))
+            amount = int(m["capitalCalled"]) - int(m["capitalPaid"])
+        return self._transact("payCapitalCall", sender=member, value=parse_amount(amount))
+
+    def propose_amendment(self, proposer: str, successor: DAO, description: str) -> int:
+        """Propose migrating to ``successor`` (deployed with this DAO as predecessor), DC 20.9."""
+        entry = self._transact("proposeAmendment", successor.address, description, sender=proposer)
+        return int(self._event_arg(entry, "ProposalCreated", "proposalId"))
+
+    @property
+    def migrated_to(self) -> str | None:
+        """The successor's address after an amendment executed, else ``None``."""
+        target = self._call("migratedTo")
+        return None if int(target, 16) == 0 else target
+
+    # ---- automated decisions (DC 29) -----------------------------------------------------
+
+    def pay_dues(self, member: str) -> JournalEntry:
+        """Pay one period of dues (lifts a suspension for missed dues)."""
+        return self._transact("payDues", sender=member, value=int(self._call("duesAmount")))
+
+    def enforce_dues(self, member: str, *, by: str) -> int:
+        """Apply the dues rule to ``member`` (anyone may trigger it); return the decision id."""
+        entry = self._transact("enforceDues", self.session.address(member), sender=by)
+        return int(self._event_arg(entry, "AutomatedDecisionMade", "decisionId"))
+
+    def request_review(self, member: str, decision_id: int) -> JournalEntry:
+        """The affected member asks for human review of an automated decision (DC 29.2)."""
+        return self._transact("requestReview", decision_id, sender=member)
+
+    def decide_review(self, reviewer: str, decision_id: int, *, reverse: bool, reasons: str) -> JournalEntry:
+        """The named human reviewer confirms or reverses; reasons stay off-chain, their hash on it."""
+        from eth_utils import keccak
+
+        return self._transact("decideReview", decision_id, reverse, keccak(text=reasons), sender=reviewer)
+
+    def decision(self, decision_id: int) -> DecisionInfo:
+        """An automated decision's record."""
+        d = self._call("decision", decision_id)
+        d = d if isinstance(d, dict) else dict(zip(_DECISION_FIELDS, d))
+        rule = "missed-dues-suspension" if bytes(d["rule"]) == bytes(self._call("RULE_MISSED_DUES")) else "0x" + bytes(d["rule"]).hex()
+        return DecisionInfo(decision_id, self.session.name_of(d["subject"]), rule, int(d["dueSince"]),
+                            int(d["decidedAt"]), _REVIEW_STATUS[int(d["review"])])
+
+    # ---- disputes (the DAO's side; the arbitrator lives in dao_sim.disputes) --------------
+
+    def open_dispute(self, by: str, proposal_id: int, *, compensation: int | str = 0,
+                     evidence_uri: str = "") -> int:
+        """Open a dispute on a proposal in grace, paying the arbitration fee; returns the dispute id."""
+        fee = int(self.arbitrator.call("arbitrationCost", bytes(self._call("arbitratorExtraData"))))
+        entry = self._transact("openDispute", proposal_id, parse_amount(compensation), evidence_uri,
+                               sender=by, value=fee)
+        return int(self._event_arg(entry, "DisputeOpened", "disputeId"))
+
+    def __repr__(self) -> str:
+        return f"<DAO {self.name!r} at {self.address}>"
+
+
+_PROPOSAL_FIELDS = ("proposer", "kind", "executed", "voided", "disputeOpen", "voteStart", "voteEnd",
+                    "graceEnd", "executeBy", "successor", "forVotes", "againstVotes", "abstainVotes")
+_MEMBER_FIELDS = ("active", "suspended", "joinedAt", "duesPaidUntil", "shares", "contributed",
+                  "capitalCalled", "capitalPaid", "withdrawn")
+_CLAIM_FIELDS = ("claimant", "status", "amount", "reserved", "paid")
+_DECISION_FIELDS = ("subject", "rule", "dueSince", "decidedAt", "review", "reasonHash")

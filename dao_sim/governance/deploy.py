@@ -1,0 +1,115 @@
+"""From a :class:`DAOSpec` to a DAO on the chain, founders paid in.
+
+Deployment resolves every name first and refuses a spec the Code does not allow before a
+single transaction is sent, so a failed deployment leaves nothing behind on the session.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from eth_utils import keccak
+
+from dao_sim.exceptions import ContractReverted, SpecError, UnknownMemberError
+from dao_sim.governance.dao import DAO
+from dao_sim.governance.errors import explain_revert
+from dao_sim.governance.units import format_eth
+
+if TYPE_CHECKING:
+    from dao_sim.chain.session import ChainSession
+    from dao_sim.compiler import ArtifactSet
+    from dao_sim.governance.spec import DAOSpec
+
+__all__ = ["deploy", "charter_hash", "rules_tuple"]
+
+_ZERO = "0x" + "00" * 20
+
+
+def charter_hash(text: str) -> bytes:
+    """keccak-256 of the charter's UTF-8 text: what the contract stores (DC 20.9)."""
+    return keccak(text=text)
+
+
+def rules_tuple(spec: DAOSpec, session: ChainSession, *, predecessor: str = _ZERO) -> tuple:
+    """The contract's ``Rules`` struct for ``spec``, names resolved to addresses."""
+    from eth_abi import encode
+
+    text = spec.charter_text()
+    dues_amount, dues_period = (spec.dues.amount, spec.dues.period) if spec.dues else (0, 0)
+    reviewer = _resolve(session, spec.reviewer, "reviewer") if spec.reviewer else _ZERO
+    return (
+        charter_hash(text), spec.charter_uri, int(spec.voting_rule), int(spec.quorum), int(spec.approval),
+        int(spec.amendment_consent), int(spec.voting_delay), int(spec.voting_period),
+        int(spec.grace_period), int(spec.execution_window), int(spec.liability_cap),
+        spec.expulsion_allowed, dues_amount, dues_period,
+        _resolve(session, spec.arbitrator, "arbitrator"), encode(["uint256"], [spec.arbitrator_panel_size]),
+        reviewer, predecessor,
+    )
+
+
+def _resolve(session: ChainSession, who: str | None, field: str) -> str:
+    try:
+        return session.address(who)
+    except UnknownMemberError as exc:
+        raise SpecError(f"{field}: {exc}") from exc
+
+
+def deploy(spec: DAOSpec, session: ChainSession, *, artifacts: ArtifactSet | None = None,
+           deployer: str | None = None, predecessor: DAO | None = None) -> DAO:
+    """Deploy the DAO ``spec`` describes and have each founder pay in their contribution.
+
+    Parameters
+    ----------
+    spec : DAOSpec
+        The validated rules.
+    session : ChainSession
+        The chain; founders, arbitrator and reviewer are resolved by name through it.
+    artifacts : ArtifactSet, optional
+        Compiled contracts (compiled, or read from the cache, when omitted).
+    deployer : str, optional
+        Who sends the deployment (default: the first founder). Deploying grants no power.
+    predecessor : DAO, optional
+        For an amendment: the DAO this one succeeds; founders then arrive by migration.
+
+    Returns
+    -------
+    DAO
+
+    Raises
+    ------
+    SpecError
+        When a name does not resolve, or the arbitrator address holds no contract (DC 28.2).
+    DAORefused
+        When the contract refuses the rules.
+    """
+    from dao_sim.compiler import compile_project
+
+    artifacts = artifacts or compile_project()
+    founders = [(_resolve(session, m.name, f"members.{m.name}"), m) for m in spec.founders]
+    arbitrator_address = _resolve(session, spec.arbitrator, "arbitrator")
+    if not session.engine.code(arbitrator_address):
+        raise SpecError(f"arbitrator: {spec.arbitrator} is not a contract; DC 28.2 needs a working "
+                        "dispute procedure (deploy a HumanArbitrator first)")
+    for address, member in founders:
+        if session.balance(address) < member.contribution:
+            raise SpecError(f"members.{member.name}: holds {format_eth(session.balance(address))}, "
+                            f"cannot contribute {format_eth(member.contribution)}")
+    rules = rules_tuple(spec, session, predecessor=predecessor.address if predecessor else _ZERO)
+    addresses = [a for a, _ in founders] if predecessor is None else []
+    amounts = [m.contribution for _, m in founders] if predecessor is None else []
+    sender = deployer or spec.founders[0].name
+    before = session.snapshot()
+    try:
+        contract = session.deploy(artifacts["DAO"], rules, addresses, amounts, sender=sender, label=spec.name)
+        arbitrator = session.at(artifacts["IArbitrator"], arbitrator_address)
+        dao = DAO(session, contract, spec, spec.charter_text(), arbitrator)
+        if predecessor is None:
+            for member in spec.founders:
+                dao.join(member.name)
+    except ContractReverted as exc:
+        session.revert(before)
+        raise explain_revert(exc, session.name_of, format_eth) from exc
+    except BaseException:
+        session.revert(before)
+        raise
+    return dao

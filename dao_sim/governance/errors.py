@@ -1,0 +1,109 @@
+"""The DAO's refusals in plain words.
+
+The contract refuses with custom errors carrying the values involved (``NotAMember(0x…)``);
+people read "Dana is not a member". Each template names the article it enforces where there
+is one, so the refusal itself explains the law.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from dao_sim.exceptions import ContractReverted, GovernanceError
+
+__all__ = ["DAORefused", "PROPOSAL_STATES", "explain_revert"]
+
+PROPOSAL_STATES = (
+    "Pending", "Active", "Defeated", "Succeeded", "Grace", "Disputed", "Executed", "Voided", "Expired",
+)
+_CLAIM_STATES = ("None", "Filed", "Settled", "Rejected")
+_REVIEW_STATES = ("None", "Requested", "Confirmed", "Reversed")
+
+_TEMPLATES: dict[str, str] = {
+    "NotAMember": "{account} is not a member",
+    "AlreadyAMember": "{account} is already a member",
+    "MemberIsSuspended": "{member} is suspended from voting by an automated decision (they may ask for review, DC 29.2)",
+    "NoMembershipOffer": "{candidate} has no membership offer: admission needs a passed proposal (DC 20.7)",
+    "WrongContribution": "wrong amount: expected {expected}, sent {sent}",
+    "ZeroContribution": "the amount must be more than zero",
+    "OnlyByVote": "{caller} cannot do this: only a passed proposal can (DC 20.7)",
+    "OnlyArbitrator": "{caller} is not the DAO's arbitrator",
+    "OnlyReviewer": "{caller} is not the reviewer the charter names (DC 29.2)",
+    "OnlyPredecessor": "{caller} is not the contract this DAO succeeds",
+    "UnknownProposal": "there is no proposal {proposalId}",
+    "ProposalNotActive": "proposal {proposalId} is not open for voting (it is {state})",
+    "ProposalNotExecutable": "proposal {proposalId} cannot be executed (it is {state})",
+    "ProposalNotInGrace": "proposal {proposalId} is not in its grace window (it is {state}); disputes open during grace",
+    "AlreadyVoted": "{voter} has already voted on proposal {proposalId}",
+    "NoVotingPower": "{voter} had no vote on proposal {proposalId}: they were not a member when voting opened",
+    "ActionOutsideCapacity": (
+        "action {index} calls {selector} on the DAO itself, which is outside its capacity (DC 20.5); "
+        "no vote can take or restrict a member's share (DC 9.6 needs a court decision)"
+    ),
+    "ActionFailed": "action {index} of proposal {proposalId} failed",
+    "TreasuryInsufficient": "the free treasury holds {available}, the proposal needs {needed} (reserved claims are never spent)",
+    "TransferFailed": "sending {amount} to {to} failed",
+    "SuccessorNotPublished": "{successor} is not a published successor of this DAO (deploy it with this DAO as predecessor)",
+    "ExitBlockedByOwnVote": "{member} voted For proposal {proposalId}, which is still open; they may exit once it is settled",
+    "CapitalCallExceedsCap": "a capital call of {requested} on {member} exceeds their remaining cap of {headroom} (DC 20.8)",
+    "NothingOwed": "{member} owes no capital call",
+    "ExpulsionNotInCharter": "the charter does not allow expulsion",
+    "UnknownClaim": "there is no claim {claimId}",
+    "ClaimNotOpen": "claim {claimId} is {status}, not open",
+    "ClaimsPending": "{reserved} is reserved for pending claims; settle or reject them before migrating",
+    "DAOMigrated": "this DAO has migrated to {successor} after an amendment",
+    "MigrationAlreadyDone": "the migration has already happened",
+    "WrongArbitrationFee": "the arbitration fee is {expected}, sent {sent}",
+    "UnknownDispute": "there is no open dispute {disputeId} at this DAO",
+    "InvalidRuling": "ruling {ruling} is not one of the options for dispute {disputeId}",
+    "UnknownDecision": "there is no automated decision {decisionId}",
+    "DuesNotOverdue": "{member}'s dues are not overdue (paid until {paidUntil})",
+    "NotTheAffectedPerson": "{caller} is not the person decision {decisionId} affects",
+    "ReviewNotRequested": "decision {decisionId} has no pending review request (review is {status})",
+    "ReviewAlreadyRequested": "review of decision {decisionId} was already requested (it is {status})",
+    "DisputeClauseMissing": "DC 28.2: no human dispute procedure (arbitrator) was named",
+    "ReviewerMissing": "DC 29.2: automated decisions need a named human reviewer",
+    "InvalidRules": "the rule {field} is invalid",
+    "NoFoundingMembers": "a DAO needs founding members",
+    "DuplicateMember": "{member} is listed twice",
+    "LengthMismatch": "{members} members but {contributions} contributions",
+}
+
+_ENUMS: dict[tuple[str, str], tuple[str, ...]] = {
+    ("ProposalNotActive", "state"): PROPOSAL_STATES,
+    ("ProposalNotExecutable", "state"): PROPOSAL_STATES,
+    ("ProposalNotInGrace", "state"): PROPOSAL_STATES,
+    ("ClaimNotOpen", "status"): _CLAIM_STATES,
+    ("ReviewNotRequested", "status"): _REVIEW_STATES,
+    ("ReviewAlreadyRequested", "status"): _REVIEW_STATES,
+}
+
+
+class DAORefused(GovernanceError):
+    """The DAO contract refused an act; ``error`` and ``details`` keep the decoded values."""
+
+    def __init__(self, message: str, error: str | None, details: dict[str, Any]) -> None:
+        super().__init__(message)
+        self.error = error
+        self.details = details
+
+
+def explain_revert(exc: ContractReverted, name_of: Callable[[str], str],
+                   format_amount: Callable[[int], str]) -> DAORefused:
+    """Turn a decoded revert into a :class:`DAORefused` with a readable message."""
+    if exc.error is None or exc.error not in _TEMPLATES:
+        return DAORefused(str(exc), exc.error, dict(exc.error_args))
+    shown: dict[str, Any] = {}
+    for key, value in exc.error_args.items():
+        if (exc.error, key) in _ENUMS:
+            shown[key] = _ENUMS[(exc.error, key)][int(value)]
+        elif isinstance(value, str) and value.startswith("0x") and len(value) == 42:
+            shown[key] = name_of(value)
+        elif isinstance(value, (bytes, bytearray)):
+            shown[key] = "0x" + bytes(value).hex()
+        elif key in {"expected", "sent", "needed", "available", "amount", "requested", "headroom", "reserved"}:
+            shown[key] = format_amount(int(value))
+        else:
+            shown[key] = value
+    return DAORefused(_TEMPLATES[exc.error].format(**shown), exc.error, dict(exc.error_args))

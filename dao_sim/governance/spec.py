@@ -1,0 +1,303 @@
+"""A DAO described before it exists: the charter's rules, validated, in the domain's words.
+
+A :class:`DAOSpec` is what a developer writes in Python and what a scenario's YAML becomes.
+It refuses values the Code or the contract cannot accept *before* anything is deployed, with
+a message that says which field and why, so a bad design never reaches the chain half-built.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from dao_sim.exceptions import SpecError
+from dao_sim.governance.units import format_eth, parse_amount, parse_bps, parse_multiple
+
+__all__ = ["VotingRule", "MemberSpec", "Dues", "DAOSpec"]
+
+BPS = 10_000
+_UINT16 = 2**16 - 1
+_UINT32 = 2**32 - 1
+
+
+class VotingRule(enum.IntEnum):
+    """How voting power is counted; the values match the contract's enum."""
+
+    ONE_MEMBER_ONE_VOTE = 0
+    CONTRIBUTION_WEIGHTED = 1
+
+    @classmethod
+    def parse(cls, value: VotingRule | str | int) -> VotingRule:
+        """Accept the enum, its value, or a name such as ``"one-member-one-vote"``."""
+        if isinstance(value, VotingRule):
+            return value
+        if isinstance(value, int) and not isinstance(value, bool):
+            try:
+                return cls(value)
+            except ValueError:
+                pass
+        if isinstance(value, str):
+            key = value.strip().upper().replace("-", "_").replace(" ", "_")
+            if key in cls.__members__:
+                return cls[key]
+        names = ", ".join(m.name.lower().replace("_", "-") for m in cls)
+        raise SpecError(f"voting_rule: unknown rule {value!r} (choose one of: {names})")
+
+    @property
+    def label(self) -> str:
+        """Plain-language name."""
+        return "one member, one vote" if self is VotingRule.ONE_MEMBER_ONE_VOTE else "weighted by contribution"
+
+
+@dataclass(frozen=True)
+class MemberSpec:
+    """A founding member: a name known to the chain session and a contribution in wei."""
+
+    name: str
+    contribution: int
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.name, str) or not self.name.strip():
+            raise SpecError(f"members: a member needs a name, got {self.name!r}")
+        amount = parse_amount(self.contribution, field=f"members.{self.name}.contribution")
+        if amount == 0:
+            raise SpecError(f"members.{self.name}.contribution: must be more than 0")
+        object.__setattr__(self, "contribution", amount)
+
+
+@dataclass(frozen=True)
+class Dues:
+    """Periodic dues; missing them suspends voting rights automatically (a DC 29 decision)."""
+
+    amount: int
+    period: int
+
+    def __post_init__(self) -> None:
+        from dao_sim.chain.timeutil import parse_duration
+
+        amount = parse_amount(self.amount, field="dues.amount")
+        if amount == 0:
+            raise SpecError("dues.amount: must be more than 0 when dues are set")
+        period = parse_duration(self.period)
+        if period <= 0:
+            raise SpecError("dues.period: must be longer than 0 seconds")
+        object.__setattr__(self, "amount", amount)
+        object.__setattr__(self, "period", period)
+
+
+def _durations(spec: DAOSpec) -> None:
+    from dao_sim.chain.timeutil import parse_duration
+
+    for name in ("voting_delay", "voting_period", "grace_period", "execution_window"):
+        raw = getattr(spec, name)
+        try:
+            seconds = parse_duration(raw)
+        except Exception as exc:  # the parser's own error names the text; add the field
+            raise SpecError(f"{name}: {exc}") from exc
+        if seconds < 0 or seconds > _UINT32:
+            raise SpecError(f"{name}: {seconds} seconds is out of range")
+        object.__setattr__(spec, name, seconds)
+    if spec.voting_period == 0:
+        raise SpecError("voting_period: must be longer than zero, or nobody can vote")
+    if spec.execution_window == 0:
+        raise SpecError("execution_window: must be longer than zero, or nothing can execute")
+
+
+@dataclass(frozen=True)
+class DAOSpec:
+    """The rules of a DAO, as its charter states them.
+
+    Parameters
+    ----------
+    name : str
+        The DAO's name, used in the charter and in reports.
+    members : mapping of name to contribution, or sequence of MemberSpec
+        Founding members (names of the session's accounts) and their contributions.
+    voting_rule : VotingRule or str
+        ``"one-member-one-vote"`` (default) or ``"contribution-weighted"``.
+    quorum, approval : int (basis points) or str (``"50%"``)
+        Quorum: share of all voting power that must vote (For, Against or Abstain).
+        Approval: For must be *more than* this share of For + Against; ``"100%"`` means no
+        vote Against. Approval must be at least 50%.
+    amendment_consent : int or str
+        Share of *all* voting power that must vote For an amendment (dao-sim default: 100%,
+        unanimity; DC 20.9 requires the participants' consent, the threshold is the charter's).
+    voting_delay, voting_period, grace_period, execution_window : duration
+        ``"2 days"``, seconds, or a timedelta.
+    liability_cap : str or int
+        Cap as a multiple of each member's contribution (``"1x"`` default, DC 20.8).
+    expulsion_allowed : bool
+        Whether the charter lets members expel a member (always with their share paid, DC 9.6).
+    dues : Dues or None
+        Periodic dues enforced by an automated decision (DC 29), reviewed by ``reviewer``.
+    arbitrator : str or None
+        The human dispute procedure (DC 28.2): a session label or address of an ERC-792
+        arbitrator. Deployment is refused without one.
+    arbitrator_panel_size : int
+        Panel size asked of the arbitrator for each dispute (1 or 3).
+    reviewer : str or None
+        The natural person who reviews automated decisions (DC 29.2); required with dues.
+    charter : str or None
+        The human-readable charter; generated from these rules when omitted.
+
+    Raises
+    ------
+    SpecError
+        For any value the Code or the contract cannot accept.
+
+    Examples
+    --------
+    >>> spec = DAOSpec(name="Steppe Makers", members={"Aigerim": "10 ETH", "Bolat": "5 ETH"},
+    ...                quorum="50%", voting_period="3 days", arbitrator="HumanArbitrator")
+    >>> spec.quorum
+    5000
+    >>> DAOSpec(name="x", members={"A": "1 ETH"}, quorum="120%", arbitrator="a")
+    Traceback (most recent call last):
+    ...
+    dao_sim.exceptions.SpecError: quorum: 120% is over 100%
+    """
+
+    name: str
+    members: Mapping[str, int | str] | Sequence[MemberSpec]
+    voting_rule: VotingRule | str = VotingRule.ONE_MEMBER_ONE_VOTE
+    quorum: int | str = "50%"
+    approval: int | str = "50%"
+    amendment_consent: int | str = "100%"
+    voting_delay: int | str = 0
+    voting_period: int | str = "3 days"
+    grace_period: int | str = "2 days"
+    execution_window: int | str = "7 days"
+    liability_cap: int | str = "1x"
+    expulsion_allowed: bool = False
+    dues: Dues | None = None
+    arbitrator: str | None = None
+    arbitrator_panel_size: int = 1
+    reviewer: str | None = None
+    charter: str | None = None
+    charter_uri: str = ""
+    founders: tuple[MemberSpec, ...] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.name, str) or not self.name.strip():
+            raise SpecError("name: the DAO needs a name")
+        self._set_members()
+        object.__setattr__(self, "voting_rule", VotingRule.parse(self.voting_rule))
+        self._set_shares()
+        _durations(self)
+        if not isinstance(self.expulsion_allowed, bool):
+            raise SpecError(f"expulsion_allowed: expected true or false, got {self.expulsion_allowed!r}")
+        self._set_procedures()
+
+    def _set_members(self) -> None:
+        raw = self.members
+        if isinstance(raw, Mapping):
+            founders = tuple(MemberSpec(name, amount) for name, amount in raw.items())
+        elif isinstance(raw, Sequence) and not isinstance(raw, str):
+            founders = tuple(m if isinstance(m, MemberSpec) else MemberSpec(*m) for m in raw)
+        else:
+            raise SpecError(f"members: expected a mapping of name to contribution, got {type(raw).__name__}")
+        if not founders:
+            raise SpecError("members: a DAO needs at least one founding member")
+        seen: set[str] = set()
+        for member in founders:
+            if member.name in seen:
+                raise SpecError(f"members: {member.name} is listed twice")
+            seen.add(member.name)
+        object.__setattr__(self, "founders", founders)
+        object.__setattr__(self, "members", {m.name: m.contribution for m in founders})
+
+    def _set_shares(self) -> None:
+        quorum = parse_bps(self.quorum, field="quorum")
+        approval = parse_bps(self.approval, field="approval")
+        consent = parse_bps(self.amendment_consent, field="amendment_consent")
+        cap = parse_multiple(self.liability_cap, field="liability_cap")
+        if not 0 <= quorum <= BPS:
+            raise SpecError(f"quorum: {quorum / 100:g}% is {'over 100%' if quorum > BPS else 'negative'}")
+        if not BPS // 2 <= approval <= BPS:
+            raise SpecError(f"approval: {approval / 100:g}% must be between 50% and 100%")
+        if not BPS // 2 < consent <= BPS:
+            raise SpecError(f"amendment_consent: {consent / 100:g}% must be over 50% and at most 100%")
+        if not BPS <= cap <= _UINT32:
+            raise SpecError(f"liability_cap: {cap / BPS:g}x is below the contribution (1x): DC 20.8")
+        for name, value in (("quorum", quorum), ("approval", approval), ("amendment_consent", consent)):
+            object.__setattr__(self, name, value)
+        object.__setattr__(self, "liability_cap", cap)
+
+    def _set_procedures(self) -> None:
+        if not self.arbitrator:
+            raise SpecError(
+                "arbitrator: DC 28.2 requires a dispute procedure under which a human decides; "
+                "name an arbitrator (e.g. a HumanArbitrator deployed with dao_sim.disputes)"
+            )
+        if self.arbitrator_panel_size not in (1, 3):
+            raise SpecError(f"arbitrator_panel_size: panels have 1 or 3 arbitrators, not {self.arbitrator_panel_size}")
+        if self.dues is not None and not isinstance(self.dues, Dues):
+            raise SpecError(f"dues: expected Dues(amount, period), got {self.dues!r}")
+        if self.dues is not None and not self.reviewer:
+            raise SpecError(
+                "reviewer: dues are enforced by an automated decision, and DC 29.2 lets the member "
+                "demand its review by a human: name the reviewer"
+            )
+
+    @property
+    def total_contribution(self) -> int:
+        """Sum of founding contributions, in wei (sent with the deployment)."""
+        return sum(m.contribution for m in self.founders)
+
+    def charter_text(self) -> str:
+        """The human-readable charter: the given text, or one generated from these rules."""
+        if self.charter is not None:
+            return self.charter
+        return render_charter(self)
+
+
+def _duration_text(seconds: int) -> str:
+    for unit, size in (("day", 86_400), ("hour", 3_600), ("minute", 60)):
+        if seconds and seconds % size == 0:
+            n = seconds // size
+            return f"{n} {unit}{'s' if n != 1 else ''}"
+    return f"{seconds} seconds"
+
+
+def render_charter(spec: DAOSpec) -> str:
+    """Write the charter a person reads; its keccak hash is stored on-chain (DC 20.9)."""
+    lines = [
+        f"# Charter of {spec.name}",
+        "",
+        "A digital community without a legal entity, governed by its participants through a smart",
+        "contract without central management (DC 20.4). This charter and the contract's published",
+        "source are its rules; they change only with the participants' consent (DC 20.9).",
+        "",
+        "## Founding members",
+        *[f"- {m.name}: contribution {format_eth(m.contribution)}" for m in spec.founders],
+        "",
+        "## Decisions (DC 20.7)",
+        f"- Voting: {VotingRule.parse(spec.voting_rule).label}.",
+        f"- Quorum: {int(spec.quorum) / 100:g}% of all voting power must vote.",
+        f"- Approval: more than {int(spec.approval) / 100:g}% of the votes For or Against must be For.",
+        f"- Voting opens {_duration_text(int(spec.voting_delay)) if spec.voting_delay else 'at once'} "
+        f"and lasts {_duration_text(int(spec.voting_period))}.",
+        f"- Grace window after a vote passes: {_duration_text(int(spec.grace_period))}; then anyone may "
+        f"execute it within {_duration_text(int(spec.execution_window))}.",
+        f"- Amendments: a migration to a new published contract, with the consent of "
+        f"{int(spec.amendment_consent) / 100:g}% of all voting power.",
+        "",
+        "## Liability (DC 20.8)",
+        f"- Each member answers for the DAO's acts up to {int(spec.liability_cap) / BPS:g}x their contribution.",
+        "- Claims are paid from the treasury only; a member may exit with their share net of reserved claims.",
+        f"- Expulsion: {'allowed by vote, always paying the member their share' if spec.expulsion_allowed else 'not allowed'} (DC 9.6).",
+        "",
+        "## Disputes (DC 28.2)",
+        f"- A human arbitrator ({spec.arbitrator}, panels of {spec.arbitrator_panel_size}) decides disputes.",
+        "- A disputed decision does not execute until the human ruling.",
+    ]
+    if spec.dues is not None:
+        lines += [
+            "",
+            "## Automated decisions (DC 29)",
+            f"- Dues of {format_eth(spec.dues.amount)} every {_duration_text(spec.dues.period)}; "
+            "a member whose dues are overdue is suspended from voting automatically.",
+            f"- The DAO uses this decision; {spec.reviewer} reviews it on the member's request (DC 29.2).",
+        ]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,123 @@
+"""Amounts and shares written the way people write them: ``"10 ETH"``, ``"50%"``, ``"2x"``.
+
+Specs come from Python and from YAML written by lawyers; both must say exactly what they
+mean, so a bare float is refused where it could be read two ways.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from dao_sim.exceptions import SpecError
+
+__all__ = ["WEI_PER_ETH", "parse_amount", "parse_bps", "parse_multiple", "format_eth"]
+
+WEI_PER_ETH = 10**18
+_UNITS = {"eth": WEI_PER_ETH, "ether": WEI_PER_ETH, "gwei": 10**9, "wei": 1}
+_AMOUNT = re.compile(r"^\s*([0-9][0-9_]*(?:\.[0-9]+)?)\s*([a-zA-Z]+)?\s*$")
+
+
+def parse_amount(value: int | str, *, field: str = "amount") -> int:
+    """Return an amount in wei from ``int`` wei or a string such as ``"1.5 ETH"``.
+
+    Parameters
+    ----------
+    value : int or str
+        Wei as an integer, or a decimal number with a unit (``ETH``, ``ether``, ``gwei``, ``wei``).
+    field : str
+        Name used in the error message.
+
+    Raises
+    ------
+    SpecError
+        On negative numbers, unknown units, fractions of a wei, or other types.
+
+    Examples
+    --------
+    >>> parse_amount("1.5 ETH")
+    1500000000000000000
+    >>> parse_amount(42)
+    42
+    """
+    if isinstance(value, bool) or not isinstance(value, (int, str)):
+        raise SpecError(f"{field}: expected wei (int) or a string like '10 ETH', got {value!r}")
+    if isinstance(value, int):
+        if value < 0:
+            raise SpecError(f"{field}: {value} is negative")
+        return value
+    match = _AMOUNT.match(value)
+    if not match:
+        raise SpecError(f"{field}: cannot read {value!r} as an amount (write e.g. '10 ETH')")
+    number, unit = match.groups()
+    factor = _UNITS.get((unit or "wei").lower())
+    if factor is None:
+        raise SpecError(f"{field}: unknown unit {unit!r} in {value!r} (use ETH, gwei or wei)")
+    try:
+        wei = Decimal(number.replace("_", "")) * factor
+    except InvalidOperation as exc:  # pragma: no cover - the regex admits only numbers
+        raise SpecError(f"{field}: cannot read {value!r}") from exc
+    if wei != wei.to_integral_value():
+        raise SpecError(f"{field}: {value!r} is not a whole number of wei")
+    return int(wei)
+
+
+def parse_bps(value: int | str, *, field: str) -> int:
+    """Return basis points from ``int`` basis points or a ``"NN%"`` string.
+
+    Examples
+    --------
+    >>> parse_bps("66.67%", field="approval")
+    6667
+    >>> parse_bps(5000, field="quorum")
+    5000
+    """
+    if isinstance(value, bool) or not isinstance(value, (int, str)):
+        raise SpecError(f"{field}: expected basis points (int) or a percentage like '50%', got {value!r}")
+    if isinstance(value, int):
+        return value
+    text = value.strip()
+    if not text.endswith("%"):
+        raise SpecError(f"{field}: {value!r} needs a '%' sign (or give basis points as an int)")
+    try:
+        bps = Decimal(text[:-1].strip()) * 100
+    except InvalidOperation as exc:
+        raise SpecError(f"{field}: cannot read {value!r} as a percentage") from exc
+    if bps != bps.to_integral_value():
+        raise SpecError(f"{field}: {value!r} is finer than a basis point")
+    return int(bps)
+
+
+def parse_multiple(value: int | str, *, field: str) -> int:
+    """Return a multiple of the contribution in basis points from ``"2x"`` or ``int`` bps.
+
+    Examples
+    --------
+    >>> parse_multiple("1.5x", field="liability_cap")
+    15000
+    """
+    if isinstance(value, str) and value.strip().lower().endswith("x"):
+        try:
+            bps = Decimal(value.strip()[:-1]) * 10_000
+        except InvalidOperation as exc:
+            raise SpecError(f"{field}: cannot read {value!r} as a multiple like '2x'") from exc
+        if bps != bps.to_integral_value():
+            raise SpecError(f"{field}: {value!r} is finer than a basis point")
+        return int(bps)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    raise SpecError(f"{field}: expected a multiple like '2x' or basis points (int), got {value!r}")
+
+
+def format_eth(wei: int) -> str:
+    """Format wei as ETH for people: ``format_eth(1500000000000000000) == '1.5 ETH'``.
+
+    Examples
+    --------
+    >>> format_eth(10**18 // 3)
+    '0.333333333333333333 ETH'
+    """
+    text = format(Decimal(wei) / WEI_PER_ETH, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return f"{text} ETH"
