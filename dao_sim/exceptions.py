@@ -241,6 +241,66 @@ class DuplicateDepositError(LedgerError):
             f"{_JOINT_ACCOUNT}: a deposit with reference '{reference}' is already recorded")
 
 
+# --- chain sessions and engines -----------------------------------------------------------
+
+__all__ += [
+    "EngineRevert",
+    "TransactionRejected",
+    "TransactionReverted",
+    "UnknownFunctionError",
+    "DurationError",
+    "SnapshotError",
+]
+
+
+class EngineRevert(ChainError):
+    """An engine's read-only call reverted; carries the raw revert bytes, not yet decoded.
+
+    Engines know bytes, not ABIs: the session above decodes ``data`` against every
+    registered contract and raises :class:`ContractReverted` instead.
+    """
+
+    def __init__(self, data: bytes) -> None:
+        self.data = bytes(data)
+        super().__init__(f"call reverted (revert data 0x{self.data.hex()})")
+
+
+class TransactionRejected(ChainError):
+    """The engine refused a transaction before running it (unknown sender key, funds, nonce)."""
+
+
+class TransactionReverted(ContractReverted):
+    """A mined transaction failed (status 0); ``entry`` is its journal entry.
+
+    The transaction is on the chain and in the journal even though it failed, as on a
+    real network: a report can show the attempt and why it was refused.
+    """
+
+    def __init__(self, function: str, error: str | None, args: dict[str, object], raw: bytes,
+                 entry: object, message: str | None = None) -> None:
+        self.entry = entry
+        super().__init__(function, error, args, raw, message)
+
+
+class UnknownFunctionError(ChainError):
+    """A function name a contract's ABI does not have, or an overload that is ambiguous."""
+
+    def __init__(self, contract: str, name: str, known: Iterable[str], detail: str = "") -> None:
+        known = sorted(set(known))
+        self.contract = contract
+        self.name = name
+        self.known = tuple(known)
+        super().__init__(detail or f"{contract} has no function '{name}'{suggest(name, known)}")
+
+
+class DurationError(ChainError, ValueError):
+    """A duration that cannot be read ("3 dayz", "-1 h") or that time cannot move by."""
+
+
+class SnapshotError(ChainError):
+    """A snapshot that does not exist (any more) on this chain."""
+
+
 __all__ += ["UnknownContractError", "CompilationFailed"]
 
 

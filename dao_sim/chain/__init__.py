@@ -1,0 +1,78 @@
+"""Chain sessions behind one abstract engine.
+
+:class:`ChainSession` is what the rest of dao-sim uses: named accounts, deployment,
+transactions that land in a :class:`Journal`, time, snapshots and signatures. Underneath,
+an :class:`Engine` runs raw transactions; :class:`EthTesterEngine` (py-evm in-process) is
+the default.
+
+Importing this package is cheap: the engines, web3 and py-evm load when first used. It
+also selects the ``pysha3`` keccak backend when safe-pysha3 is installed and the user has
+not chosen one, because hashing is a large share of py-evm's time per transaction; this
+must happen before ``eth_hash`` hashes anything, which is why it lives here.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import os
+from typing import Any
+
+if "ETH_HASH_BACKEND" not in os.environ and importlib.util.find_spec("sha3") is not None:
+    os.environ["ETH_HASH_BACKEND"] = "pysha3"
+
+__all__ = [
+    "Engine",
+    "RawTransaction",
+    "RawReceipt",
+    "RawLog",
+    "BlockInfo",
+    "EthTesterEngine",
+    "ChainSession",
+    "ContractHandle",
+    "Snapshot",
+    "Account",
+    "AddressBook",
+    "DEFAULT_NAMES",
+    "default_names",
+    "Journal",
+    "JournalEntry",
+    "DecodedEvent",
+    "DecodedError",
+    "parse_duration",
+]
+
+_HOME = {
+    "Engine": "base",
+    "RawTransaction": "base",
+    "RawReceipt": "base",
+    "RawLog": "base",
+    "BlockInfo": "base",
+    "EthTesterEngine": "eth_tester_engine",
+    "ChainSession": "session",
+    "Snapshot": "session",
+    "ContractHandle": "contract",
+    "Account": "accounts",
+    "AddressBook": "accounts",
+    "DEFAULT_NAMES": "accounts",
+    "default_names": "accounts",
+    "Journal": "journal",
+    "JournalEntry": "journal",
+    "DecodedEvent": "journal",
+    "DecodedError": "abi",
+    "parse_duration": "timeutil",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Load a public name's module on first use (PEP 562), keeping the import cheap."""
+    home = _HOME.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(list(globals()) + __all__)

@@ -1,0 +1,450 @@
+"""Contract ABIs, read once: function calls, event logs and revert reasons.
+
+An ABI is parsed into :class:`ContractAbi` when a contract is deployed or attached, so a
+transaction pays only for ``eth_abi`` encoding and decoding, never for parsing JSON or
+hashing signatures. :class:`AbiRegistry` pools what every contract of a session declares,
+because revert data and logs often come from a contract other than the one called (a
+DAO's call to a token that reverts with the token's error, a log from a contract a
+factory created).
+
+Values come in two shades: *raw* (what ``eth_abi`` gives, with checksum addresses) for
+code, and *human* (bytes as ``0x`` hex, lists as tuples) for journals and reports.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from eth_abi import decode, encode
+from eth_abi.exceptions import DecodingError, EncodingError
+from eth_utils import keccak, to_checksum_address
+
+from dao_sim.exceptions import ChainError, UnknownFunctionError
+
+__all__ = [
+    "PANIC_CODES",
+    "FunctionAbi",
+    "EventAbi",
+    "ErrorAbi",
+    "ContractAbi",
+    "DecodedError",
+    "AbiRegistry",
+    "canonical_type",
+    "converter",
+    "humanize",
+]
+
+#: What each ``Panic(uint256)`` code means, in Solidity's own words (0.8 and later).
+PANIC_CODES: Mapping[int, str] = {
+    0x00: "generic compiler-inserted panic",
+    0x01: "assert(false): an internal invariant was broken",
+    0x11: "arithmetic overflow or underflow",
+    0x12: "division or modulo by zero",
+    0x21: "conversion of an out-of-range value to an enum",
+    0x22: "access to an incorrectly encoded storage byte array",
+    0x31: ".pop() on an empty array",
+    0x32: "array index out of bounds",
+    0x41: "too much memory allocated, or an array too large",
+    0x51: "call to a zero-initialised internal function variable",
+}
+
+Converter = Callable[[Any], Any]
+
+
+def canonical_type(param: Mapping[str, Any]) -> str:
+    """Return the canonical ABI type of a JSON ABI parameter (``tuple`` spelled out).
+
+    Examples
+    --------
+    >>> canonical_type({"type": "tuple[]", "components": [{"type": "uint256"},
+    ...                                                   {"type": "address"}]})
+    '(uint256,address)[]'
+    """
+    kind = param["type"]
+    if kind.startswith("tuple"):
+        inner = ",".join(canonical_type(c) for c in param.get("components", ()))
+        return f"({inner}){kind[5:]}"
+    return str(kind)
+
+
+def converter(param: Mapping[str, Any], leaf: Callable[[str], Converter | None]
+              ) -> Converter | None:
+    """Build a function that rewrites the leaves of a value shaped like ``param``.
+
+    ``leaf(type)`` returns the rewrite for one elementary type, or ``None`` to keep such
+    values as they are. The result is ``None`` when nothing in ``param`` needs rewriting,
+    so that the common case (``uint256`` arguments) costs nothing per transaction.
+    """
+    kind = param["type"]
+    if kind.endswith("]"):
+        inner = converter({**param, "type": kind[: kind.rindex("[")]}, leaf)
+        if inner is None:
+            return None
+        return lambda values: tuple(inner(v) for v in values)
+    if kind == "tuple":
+        parts = [converter(c, leaf) for c in param.get("components", ())]
+        if all(p is None for p in parts):
+            return None
+        return lambda values: tuple(v if p is None else p(v) for p, v in zip(parts, values))
+    return leaf(kind)
+
+
+checksum = functools.lru_cache(maxsize=4096)(to_checksum_address)
+
+
+def _hex(value: bytes) -> str:
+    return "0x" + bytes(value).hex()
+
+
+def _raw_leaf(kind: str) -> Converter | None:
+    return checksum if kind == "address" else None
+
+
+def _human_leaf(kind: str) -> Converter | None:
+    if kind == "address":
+        return checksum
+    if kind.startswith("bytes"):
+        return _hex
+    return None
+
+
+def humanize(value: Any) -> Any:
+    """Make a raw value readable and JSON-friendly: bytes to ``0x`` hex, lists to tuples."""
+    if isinstance(value, bytes | bytearray):
+        return _hex(value)
+    if isinstance(value, list | tuple):
+        return tuple(humanize(v) for v in value)
+    return value
+
+
+def _names(params: Sequence[Mapping[str, Any]], prefix: str) -> tuple[str, ...]:
+    return tuple(p.get("name") or f"{prefix}{i}" for i, p in enumerate(params))
+
+
+def _apply(converters: Sequence[Converter | None], values: Sequence[Any]) -> tuple[Any, ...]:
+    return tuple(v if c is None else c(v) for c, v in zip(converters, values))
+
+
+@dataclass(frozen=True)
+class FunctionAbi:
+    """One function (or the constructor, named ``"constructor"``) with its codecs ready."""
+
+    name: str
+    signature: str
+    selector: bytes
+    inputs: tuple[Mapping[str, Any], ...]
+    input_types: tuple[str, ...]
+    input_names: tuple[str, ...]
+    output_types: tuple[str, ...]
+    output_names: tuple[str, ...]
+    mutability: str
+    _raw_out: tuple[Converter | None, ...] = field(repr=False, compare=False)
+    _human_in: tuple[Converter | None, ...] = field(repr=False, compare=False)
+
+    @classmethod
+    def from_entry(cls, entry: Mapping[str, Any]) -> FunctionAbi:
+        """Read one ``function`` or ``constructor`` entry of a JSON ABI."""
+        name = entry.get("name") or entry["type"]
+        inputs = tuple(entry.get("inputs", ()))
+        outputs = tuple(entry.get("outputs", ()))
+        types = tuple(canonical_type(p) for p in inputs)
+        signature = f"{name}({','.join(types)})"
+        return cls(
+            name=name,
+            signature=signature,
+            selector=keccak(text=signature)[:4] if entry["type"] == "function" else b"",
+            inputs=inputs,
+            input_types=types,
+            input_names=_names(inputs, "arg"),
+            output_types=tuple(canonical_type(p) for p in outputs),
+            output_names=_names(outputs, "out"),
+            mutability=entry.get("stateMutability", "nonpayable"),
+            _raw_out=tuple(converter(p, _raw_leaf) for p in outputs),
+            _human_in=tuple(converter(p, _human_leaf) for p in inputs),
+        )
+
+    def encode(self, args: Sequence[Any]) -> bytes:
+        """Return the calldata: selector and ABI-encoded ``args``.
+
+        Raises
+        ------
+        ChainError
+            When the number or the types of ``args`` do not fit the signature.
+        """
+        if len(args) != len(self.input_types):
+            raise ChainError(f"{self.signature} takes {len(self.input_types)} argument(s), "
+                             f"got {len(args)}")
+        try:
+            return self.selector + encode(self.input_types, args)
+        except (EncodingError, TypeError, ValueError, OverflowError) as exc:
+            raise ChainError(f"cannot encode arguments for {self.signature}: {exc}") from exc
+
+    def decode_output(self, data: bytes) -> Any:
+        """Decode return data: one output gives the value, several give a tuple."""
+        try:
+            values = _apply(self._raw_out, decode(self.output_types, data))
+        except DecodingError as exc:
+            raise ChainError(f"{self.signature} returned data that does not fit its "
+                             f"outputs {self.output_types}: 0x{data.hex()}") from exc
+        if len(values) == 1:
+            return values[0]
+        return values
+
+    def human_args(self, args: Sequence[Any]) -> dict[str, Any]:
+        """Name the (already encodable) ``args`` and make them readable for the journal."""
+        if any(self._human_in):
+            args = _apply(self._human_in, args)
+        return {name: humanize(value) for name, value in zip(self.input_names, args)}
+
+
+@dataclass(frozen=True)
+class EventAbi:
+    """One non-anonymous event, identified by its topic 0."""
+
+    name: str
+    signature: str
+    topic: bytes
+    indexed: tuple[tuple[str, str, Converter | None], ...] = field(repr=False)
+    data: tuple[tuple[str, str, Converter | None], ...] = field(repr=False)
+    order: tuple[str, ...] = field(repr=False)
+
+    @classmethod
+    def from_entry(cls, entry: Mapping[str, Any]) -> EventAbi:
+        """Read one ``event`` entry of a JSON ABI."""
+        inputs = entry.get("inputs", ())
+        names = _names(inputs, "arg")
+        parts = [(n, canonical_type(p), converter(p, _human_leaf), bool(p.get("indexed")))
+                 for n, p in zip(names, inputs)]
+        signature = f"{entry['name']}({','.join(t for _, t, _, _ in parts)})"
+        return cls(
+            name=entry["name"],
+            signature=signature,
+            topic=keccak(text=signature),
+            indexed=tuple((n, t, c) for n, t, c, i in parts if i),
+            data=tuple((n, t, c) for n, t, c, i in parts if not i),
+            order=names,
+        )
+
+    def decode(self, topics: Sequence[bytes], data: bytes) -> dict[str, Any]:
+        """Decode a log into human values by argument name, in declaration order.
+
+        An indexed argument of a dynamic type (``string``, ``bytes``, arrays, structs) is
+        stored only as its hash; it comes back as that hash in hex.
+        """
+        values: dict[str, Any] = {}
+        for (name, kind, conv), topic in zip(self.indexed, topics[1:]):
+            if kind in ("string", "bytes") or kind.endswith("]") or kind.startswith("("):
+                values[name] = _hex(topic)
+            else:
+                value = decode((kind,), topic)[0]
+                values[name] = value if conv is None else conv(value)
+        if self.data:
+            decoded = decode(tuple(t for _, t, _ in self.data), data)
+            for (name, _, conv), value in zip(self.data, decoded):
+                values[name] = humanize(value if conv is None else conv(value))
+        return {name: values[name] for name in self.order}
+
+
+@dataclass(frozen=True)
+class ErrorAbi:
+    """One custom error (or ``Error(string)`` / ``Panic(uint256)``) and its selector."""
+
+    name: str
+    signature: str
+    selector: bytes
+    types: tuple[str, ...]
+    names: tuple[str, ...]
+    converters: tuple[Converter | None, ...] = field(repr=False, compare=False)
+
+    @classmethod
+    def from_entry(cls, entry: Mapping[str, Any]) -> ErrorAbi:
+        """Read one ``error`` entry of a JSON ABI."""
+        inputs = entry.get("inputs", ())
+        types = tuple(canonical_type(p) for p in inputs)
+        signature = f"{entry['name']}({','.join(types)})"
+        return cls(entry["name"], signature, keccak(text=signature)[:4], types,
+                   _names(inputs, "arg"), tuple(converter(p, _human_leaf) for p in inputs))
+
+
+@dataclass(frozen=True)
+class DecodedError:
+    """A revert reason read from revert data.
+
+    ``message`` is a sentence for people: the string of ``Error(string)``, what a panic
+    code means, or the error's signature for a custom error. ``raw`` keeps the revert
+    data as ``0x`` hex, as evidence. Data that matches no known error decodes (through
+    :meth:`AbiRegistry.explain`) to ``Revert`` when empty and ``UnknownError`` otherwise.
+    """
+
+    name: str
+    args: dict[str, Any]
+    signature: str
+    message: str
+    raw: str
+
+    def describe(self, name_of: Callable[[str], str] | None = None) -> str:
+        """Say what went wrong in one line; ``name_of`` shows addresses as names.
+
+        Examples
+        --------
+        >>> DecodedError("NotMember", {"who": 7}, "NotMember(uint256)", "", "0x").describe()
+        'NotMember(who=7)'
+        """
+        if not self.signature or self.signature == "Error(string)":
+            return self.message
+        if self.name == "Panic" and self.signature == "Panic(uint256)":
+            return f"Panic: {self.message}"
+        shown = ", ".join(f"{k}={_show(v, name_of)}" for k, v in self.args.items())
+        return f"{self.name}({shown})"
+
+    def __str__(self) -> str:
+        return self.describe()
+
+
+def _show(value: Any, name_of: Callable[[str], str] | None) -> Any:
+    if name_of is not None and isinstance(value, str) and len(value) == 42 and value[:2] == "0x":
+        return name_of(value)
+    return value
+
+
+_BUILTIN_ERRORS = (
+    ErrorAbi.from_entry({"type": "error", "name": "Error",
+                         "inputs": [{"name": "reason", "type": "string"}]}),
+    ErrorAbi.from_entry({"type": "error", "name": "Panic",
+                         "inputs": [{"name": "code", "type": "uint256"}]}),
+)
+
+
+class ContractAbi:
+    """A contract's JSON ABI, parsed: functions by name, events by topic, its errors.
+
+    Parameters
+    ----------
+    abi : sequence of dict
+        The ABI as the compiler emits it.
+    label : str
+        The contract's name, for messages.
+    """
+
+    def __init__(self, abi: Iterable[Mapping[str, Any]], label: str = "contract") -> None:
+        self.label = label
+        self.entries = tuple(abi)
+        self.constructor = FunctionAbi.from_entry({"type": "constructor", "inputs": []})
+        self.functions: dict[str, list[FunctionAbi]] = {}
+        self.by_signature: dict[str, FunctionAbi] = {}
+        self.events: dict[bytes, EventAbi] = {}
+        self.errors: list[ErrorAbi] = []
+        for entry in self.entries:
+            kind = entry.get("type", "function")
+            if kind == "function":
+                fn = FunctionAbi.from_entry(entry)
+                self.functions.setdefault(fn.name, []).append(fn)
+                self.by_signature[fn.signature] = fn
+            elif kind == "constructor":
+                self.constructor = FunctionAbi.from_entry(entry)
+            elif kind == "event" and not entry.get("anonymous"):
+                event = EventAbi.from_entry(entry)
+                self.events[event.topic] = event
+            elif kind == "error":
+                self.errors.append(ErrorAbi.from_entry(entry))
+
+    def function(self, name: str, arg_count: int | None = None) -> FunctionAbi:
+        """Find a function by name or full signature; pick an overload by argument count.
+
+        Raises
+        ------
+        UnknownFunctionError
+            When no function has that name, or several overloads take ``arg_count``.
+        """
+        found = self.by_signature.get(name) if "(" in name else None
+        if found is not None:
+            return found
+        overloads = self.functions.get(name)
+        if not overloads:
+            raise UnknownFunctionError(self.label, name, self.functions)
+        if len(overloads) == 1:
+            return overloads[0]
+        fitting = [f for f in overloads if arg_count is None or len(f.input_types) == arg_count]
+        if len(fitting) == 1:
+            return fitting[0]
+        shown = ", ".join(f.signature for f in (fitting or overloads))
+        raise UnknownFunctionError(self.label, name, self.functions,
+                                   f"{self.label}.{name} is overloaded ({shown}): "
+                                   "name it by its full signature")
+
+
+class AbiRegistry:
+    """Every error and event that the contracts of a session declare, pooled.
+
+    Examples
+    --------
+    >>> registry = AbiRegistry()
+    >>> registry.decode_error(bytes.fromhex("4e487b71" + "11".rjust(64, "0"))).message
+    'arithmetic overflow or underflow (panic 0x11)'
+    """
+
+    def __init__(self) -> None:
+        self._errors: dict[bytes, ErrorAbi] = {e.selector: e for e in _BUILTIN_ERRORS}
+        self._events: dict[tuple[bytes, int], EventAbi] = {}
+        self._seen: set[int] = set()
+
+    def register(self, contract: ContractAbi) -> None:
+        """Add a contract's errors and events (registering the same ABI twice is free)."""
+        if id(contract) in self._seen:
+            return
+        self._seen.add(id(contract))
+        for error in contract.errors:
+            self._errors.setdefault(error.selector, error)
+        for topic, event in contract.events.items():
+            self._events.setdefault((topic, 1 + len(event.indexed)), event)
+
+    @property
+    def error_signatures(self) -> list[str]:
+        """Signatures of every error this registry can decode, builtins first."""
+        return [e.signature for e in self._errors.values()]
+
+    def event_for(self, topics: Sequence[bytes]) -> EventAbi | None:
+        """Find the event a log's topics belong to (topic 0 and the indexed count)."""
+        if not topics:
+            return None
+        return self._events.get((topics[0], len(topics)))
+
+    def decode_error(self, data: bytes) -> DecodedError | None:
+        """Decode revert data, or return ``None`` when it matches no known error.
+
+        Empty data (a bare ``revert()``, an invalid opcode, running out of gas) and data
+        whose arguments do not decode also give ``None``.
+        """
+        error = self._errors.get(bytes(data[:4])) if len(data) >= 4 else None
+        if error is None:
+            return None
+        try:
+            values = decode(error.types, data[4:])
+        except DecodingError:
+            return None
+        args = dict(zip(error.names, (humanize(v if c is None else c(v))
+                                      for c, v in zip(error.converters, values))))
+        if error is _BUILTIN_ERRORS[0]:
+            message = str(args["reason"])
+        elif error is _BUILTIN_ERRORS[1]:
+            code = int(args["code"])
+            meaning = PANIC_CODES.get(code, "unknown panic code")
+            message = f"{meaning} (panic 0x{code:02x})"
+        else:
+            message = error.signature
+        return DecodedError(error.name, args, error.signature, message, _hex(data))
+
+    def explain(self, data: bytes) -> DecodedError:
+        """Like :meth:`decode_error`, but always name the failure, even an unknown one."""
+        decoded = self.decode_error(data)
+        if decoded is not None:
+            return decoded
+        if not data:
+            return DecodedError("Revert", {}, "", "reverted without a reason: a bare "
+                                "revert(), an invalid opcode or running out of gas", "0x")
+        return DecodedError("UnknownError", {"selector": _hex(data[:4])}, "",
+                            f"revert data 0x{bytes(data).hex()} matches no error of the "
+                            "contracts this session knows", _hex(data))
