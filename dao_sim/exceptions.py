@@ -331,3 +331,42 @@ class CompilationFailed(CompilerError):
         self.errors = tuple(errors)
         lines = "\n".join(f"  {error}" for error in self.errors)
         super().__init__(f"Solidity compilation failed with {len(self.errors)} error(s):\n{lines}")
+
+
+# --- human arbitration: rulings, signed-ruling files, decision channels -----------------
+
+__all__ += ["UnknownArbitratorError", "ForgedRulingError", "RulingFileError",
+            "RulingRefusedError"]
+
+
+class UnknownArbitratorError(DisputeError):
+    """A name that is not a person on this arbitrator's roster (as far as Python knows)."""
+
+    def __init__(self, name: str, known: Iterable[str]) -> None:
+        known = list(known)
+        self.name = name
+        super().__init__(f"no arbitrator named '{name}' on the roster{suggest(name, known)}")
+
+
+class RulingFileError(DisputeError):
+    """A signed-ruling file that cannot be read: not JSON, wrong format, missing fields."""
+
+    def __init__(self, path: object, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"ruling file {path}: {reason}")
+
+
+class ForgedRulingError(DisputeError):
+    """A signed ruling that must not count: wrong key, bad or replayed signature, altered
+    content, a closed round, a ruling beyond the choices."""
+
+    def __init__(self, reason: str, *, dispute_id: int | None = None) -> None:
+        self.reason = reason
+        self.dispute_id = dispute_id
+        where = "" if dispute_id is None else f" for dispute {dispute_id}"
+        super().__init__(f"signed ruling{where} refused: {reason}")
+
+
+class RulingRefusedError(DisputeError):
+    """A human decision channel could not obtain a valid ruling (bad input, no answer)."""
