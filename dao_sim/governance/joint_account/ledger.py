@@ -15,6 +15,7 @@ from dao_sim.exceptions import (
     InsufficientFundsError,
     InsufficientSignaturesError,
     InvalidEntryError,
+    LedgerError,
     UnknownSignatoryError,
 )
 
@@ -60,6 +61,11 @@ class JointAccount:
         self._decisions = decisions
         self.details = store.read_details(connection)
         self._signatory_names = tuple(s.name for s in self.details.signatories)
+        bound = getattr(decisions, "address", None)
+        if bound is not None and bound.lower() != self.details.dao_address.lower():
+            raise LedgerError("joint account (optional dao-sim module, DC 20.11): this account belongs "
+                              f"to the DAO at {self.details.dao_address}, but its decisions were to "
+                              f"be read from {bound}")
 
     @classmethod
     def open(cls, path: str | Path, *, bank: str, iban: str, dao_address: str,
