@@ -109,6 +109,8 @@ def test_a_missed_deadline_escalates_and_decides_nothing(session, court, dispute
     assert dao.state(pid) == "Disputed"
     session.advance("60 days")
     assert dao.state(pid) == "Disputed"
+    court.transact("escalate", dispute_id, sender="Gulnara")
+    assert court.call("currentRuling", dispute_id) == 0
     _rule(session, court, dispute_id, UPHOLD)
     _finalise(session, court, dispute_id)
     assert dao.state(pid) == "Succeeded"
