@@ -1,0 +1,73 @@
+"""A DAO proposal disputed through the Python lifecycle, with its evidence package (DC 26.3)."""
+
+import json
+
+import pytest
+
+from dao_sim.disputes.arbitrator import Arbitrator, deploy_arbitrator
+from dao_sim.disputes.channels import ScriptedDecision
+from dao_sim.disputes.evidence import build_evidence
+from dao_sim.disputes.lifecycle import ProposalDispute
+from dao_sim.exceptions import DisputeError
+from dao_sim.governance import Action
+
+
+@pytest.fixture
+def setup(session, artifacts, make_dao):
+    court = deploy_arbitrator(session, [Arbitrator.identified("Madina", "ID card checked in person", "Saule")],
+                              artifacts=artifacts)
+    dao = make_dao()
+    pid = dao.propose("Aigerim", [Action.pay("Erlan", "2 ETH")], "Pay Erlan for the website")
+    for voter, ballot in (("Aigerim", "for"), ("Bolat", "for"), ("Dana", "against")):
+        dao.vote(voter, pid, ballot)
+    session.advance("3 days")
+    return session, court, dao, pid
+
+
+def test_void_ruling_through_the_lifecycle_stops_the_payment(setup):
+    session, court, dao, pid = setup
+    dispute = ProposalDispute.open(dao, court, pid, by="Dana", evidence_uri="ipfs://objection")
+    with pytest.raises(DisputeError, match="a human must decide"):
+        dispute.finalise(by="Gulnara")
+    (ruling,) = dispute.decide(ScriptedDecision(2, "the website was never delivered"))
+    assert ruling.decided_by == "Madina"
+    outcome = dispute.finalise(by="Gulnara")
+    assert (outcome.final_ruling, outcome.proposal_state) == (2, "Voided")
+    with pytest.raises(DisputeError, match="only an upheld proposal executes"):
+        dispute.enforce(by="Gulnara")
+
+
+def test_upheld_proposal_executes_and_the_evidence_says_what_was_signed(setup, artifacts, tmp_path):
+    session, court, dao, pid = setup
+    dispute = ProposalDispute.open(dao, court, pid, by="Dana")
+    dispute.decide(ScriptedDecision(1, "the payment was agreed", relayer="Gulnara"))
+    dispute.finalise(by="Gulnara")
+    before = session.balance("Erlan")
+    outcome = dispute.enforce(by="Gulnara")
+    assert outcome.proposal_state == "Executed"
+    assert session.balance("Erlan") - before == 2 * 10**18
+
+    package = build_evidence(dao, court, pid, dispute.dispute_id, rulings=dispute.rulings, artifacts=artifacts)
+    as_json, as_md = package.write(tmp_path)
+    data = json.loads(as_json.read_text())
+    assert data["charter"]["matches"] is True
+    assert data["sources"]["dao_code_matches"] is True
+    assert "contracts/governance/DAO.sol" in data["sources"]["hashes"]
+    functions = [t["function"] for t in data["transactions"]]
+    assert {"propose", "vote", "openDispute", "submitSignedRuling", "executeRuling", "execute"} <= set(functions)
+    assert data["rulings"][0]["relayer"] == "Gulnara"
+    assert "EIP-712" in data["rulings"][0]["what_was_signed"]
+    text = as_md.read_text()
+    assert "not the legal equal of a handwritten signature" in text
+    assert "legally equivalent" not in text
+    assert len(data["blocks"]) == len({t["block"] for t in data["transactions"]})
+
+
+def test_tampered_code_does_not_match_the_published_source(setup, artifacts):
+    from dao_sim.disputes.evidence import deployed_code_matches
+
+    session, _court, dao, _pid = setup
+    code = bytearray(session.engine.code(dao.address))
+    assert deployed_code_matches(artifacts["DAO"], bytes(code))
+    code[10] ^= 0xFF
+    assert not deployed_code_matches(artifacts["DAO"], bytes(code))
