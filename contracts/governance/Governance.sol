@@ -171,22 +171,20 @@ abstract contract Governance is IDAO, ReentrancyGuardTransient {
 
     /// @notice Cast a ballot on an active proposal.
     /// @dev Voting power is the member's power just before voting opened: joining later gives
-    ///      no vote on this proposal. Suspended members cannot vote.
+    ///      no vote on this proposal. Only current members vote: one who has exited (or was
+    ///      expelled) took their share and no longer decides the DAO's acts. Suspended members
+    ///      cannot vote.
     /// @param proposalId The proposal.
     /// @param support Against, For or Abstain.
     function vote(uint256 proposalId, Support support) external notMigrated {
         ProposalState current = state(proposalId);
         if (current != ProposalState.Active) revert ProposalNotActive(proposalId, current);
-        Member storage m = _members[msg.sender];
-        if (m.suspended) revert MemberIsSuspended(msg.sender);
+        _requireVotingMember(msg.sender);
         Ballot storage ballot = _ballots[proposalId][msg.sender];
         if (ballot.cast) revert AlreadyVoted(proposalId, msg.sender);
         Proposal storage p = _proposals[proposalId];
         uint256 weight = _powerHistory[msg.sender].upperLookupRecent(uint48(p.voteStart - 1));
-        if (weight == 0) {
-            if (!m.active) revert NotAMember(msg.sender);
-            revert NoVotingPower(proposalId, msg.sender);
-        }
+        if (weight == 0) revert NoVotingPower(proposalId, msg.sender);
         ballot.cast = true;
         ballot.support = support;
         ballot.weight = weight;
