@@ -1,0 +1,83 @@
+"""Human dispute resolution (DC 28.2): arbitrators, rulings, decision channels, agreements.
+
+- :mod:`.arbitrator`: deploy a HumanArbitrator with a roster of identified people and drive
+  it through a :class:`Court`.
+- :mod:`.signed_ruling`: EIP-712 rulings signed offline, carried as JSON files.
+- :mod:`.channels`: how a person's decision reaches the chain (keyboard, script, signed
+  file), each returning a :class:`Ruling` record.
+- :mod:`.escrow`: the escrow smart agreement (DC 28.1) with its dispute clause.
+"""
+
+from dao_sim.disputes.arbitrator import (
+    REFUSED,
+    Arbitrator,
+    ArbitratorRecord,
+    Court,
+    DisputeInfo,
+    DisputeStatus,
+    IdentityAttestation,
+    Vote,
+    deploy_arbitrator,
+    extra_data,
+    reason_hash,
+)
+from dao_sim.disputes.channels import (
+    DecisionChannel,
+    InteractivePrompt,
+    Ruling,
+    ScriptedDecision,
+    SignedRulingFile,
+    ruling_label,
+)
+from dao_sim.disputes.escrow import (
+    AgreementState,
+    EscrowAgreement,
+    EscrowTerms,
+    deploy_escrow,
+    ruling_for_share,
+    share_of_ruling,
+)
+from dao_sim.disputes.signed_ruling import (
+    RulingRequest,
+    SignedRuling,
+    load_signed_ruling,
+    request_ruling,
+    sign_ruling,
+    submit_signed_ruling,
+    verify_against_chain,
+    write_ruling_file,
+)
+
+__all__ = [
+    "REFUSED",
+    "AgreementState",
+    "Arbitrator",
+    "ArbitratorRecord",
+    "Court",
+    "DecisionChannel",
+    "DisputeInfo",
+    "DisputeStatus",
+    "EscrowAgreement",
+    "EscrowTerms",
+    "IdentityAttestation",
+    "InteractivePrompt",
+    "Ruling",
+    "RulingRequest",
+    "ScriptedDecision",
+    "SignedRuling",
+    "SignedRulingFile",
+    "Vote",
+    "deploy_arbitrator",
+    "deploy_escrow",
+    "extra_data",
+    "load_signed_ruling",
+    "reason_hash",
+    "request_ruling",
+    "ruling_for_share",
+    "ruling_label",
+    "share_of_ruling",
+    "sign_ruling",
+    "submit_signed_ruling",
+    "verify_against_chain",
+    "write_ruling_file",
+]

@@ -1,0 +1,55 @@
+"""Fixtures for human arbitration: a court of five identified people, disputes to rule on."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from dao_sim.disputes import Arbitrator, Court, deploy_arbitrator, extra_data
+
+ROSTER = ("Madina", "Nurlan", "Saule", "Timur", "Zhanna")
+ATTESTER = "Askar"
+FEE = 10**15
+ETHER = 10**18
+PAYER, PAYEE = "Aigerim", "Bolat"
+REFUND_PAYER, PAY_PAYEE = 1, 2
+
+
+def identified(name: str) -> Arbitrator:
+    return Arbitrator.identified(name, f"identity card of {name} checked in person", ATTESTER)
+
+
+@pytest.fixture
+def court(session, artifacts) -> Court:
+    """Five arbitrators attested by Askar; fee 0.001 ETH per panelist; 7-day rulings,
+    3-day appeals."""
+    return deploy_arbitrator(session, [identified(n) for n in ROSTER], arbitration_fee=FEE,
+                             appeal_fee=FEE, ruling_period="7 days", appeal_window="3 days",
+                             artifacts=artifacts)
+
+
+@pytest.fixture
+def open_dispute(session, artifacts, court) -> Callable[..., tuple[Any, int]]:
+    """``open_dispute(panel_size)``: a StandardEscrow of 1 ETH from Aigerim to Bolat, disputed
+    by Aigerim; returns ``(escrow handle, dispute id)``."""
+
+    def open_(panel_size: int = 1, parties: tuple[str, ...] = ()) -> tuple[Any, int]:
+        data = extra_data(panel_size, [session.address(p) for p in parties])
+        escrow = session.deploy(artifacts["StandardEscrow"], PAYEE, court.address, data,
+                                "ipfs://terms", sender=PAYER, value=ETHER)
+        entry = escrow.transact("raiseDispute", sender=PAYER,
+                                value=court.arbitration_cost(panel_size))
+        return escrow, int(entry.event("DisputeCreation").args["_disputeID"])
+
+    return open_
+
+
+def rule(court: Court, dispute_id: int, ruling: int, votes: int | None = None) -> tuple[str, ...]:
+    """The first ``votes`` panelists (a bare majority by default) cast ``ruling``."""
+    panel = court.panel(dispute_id)
+    voters = panel[: votes if votes is not None else len(panel) // 2 + 1]
+    for name in voters:
+        court.cast(dispute_id, ruling, by=name, reason=f"{name}'s reasons")
+    return voters
