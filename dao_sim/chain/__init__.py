@@ -39,6 +39,7 @@ __all__ = [
     "JournalEntry",
     "DecodedEvent",
     "DecodedError",
+    "AbiRegistry",
     "parse_duration",
 ]
 
@@ -59,7 +60,8 @@ _HOME = {
     "Journal": "journal",
     "JournalEntry": "journal",
     "DecodedEvent": "journal",
-    "DecodedError": "abi",
+    "DecodedError": "reverts",
+    "AbiRegistry": "reverts",
     "parse_duration": "timeutil",
 }
 

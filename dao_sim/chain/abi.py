@@ -1,11 +1,9 @@
-"""Contract ABIs, read once: function calls, event logs and revert reasons.
+"""Contract ABIs, read once: function calls, event logs and custom errors.
 
 An ABI is parsed into :class:`ContractAbi` when a contract is deployed or attached, so a
 transaction pays only for ``eth_abi`` encoding and decoding, never for parsing JSON or
-hashing signatures. :class:`AbiRegistry` pools what every contract of a session declares,
-because revert data and logs often come from a contract other than the one called (a
-DAO's call to a token that reverts with the token's error, a log from a contract a
-factory created).
+hashing signatures. :mod:`dao_sim.chain.reverts` pools the errors and events of every
+contract of a session to read revert data and logs.
 
 Values come in two shades: *raw* (what ``eth_abi`` gives, with checksum addresses) for
 code, and *human* (bytes as ``0x`` hex, lists as tuples) for journals and reports.
@@ -25,31 +23,15 @@ from eth_utils import keccak, to_checksum_address
 from dao_sim.exceptions import ChainError, UnknownFunctionError
 
 __all__ = [
-    "PANIC_CODES",
     "FunctionAbi",
     "EventAbi",
     "ErrorAbi",
     "ContractAbi",
-    "DecodedError",
-    "AbiRegistry",
     "canonical_type",
     "converter",
+    "checksum",
     "humanize",
 ]
-
-#: What each ``Panic(uint256)`` code means, in Solidity's own words (0.8 and later).
-PANIC_CODES: Mapping[int, str] = {
-    0x00: "generic compiler-inserted panic",
-    0x01: "assert(false): an internal invariant was broken",
-    0x11: "arithmetic overflow or underflow",
-    0x12: "division or modulo by zero",
-    0x21: "conversion of an out-of-range value to an enum",
-    0x22: "access to an incorrectly encoded storage byte array",
-    0x31: ".pop() on an empty array",
-    0x32: "array index out of bounds",
-    0x41: "too much memory allocated, or an array too large",
-    0x51: "call to a zero-initialised internal function variable",
-}
 
 Converter = Callable[[Any], Any]
 
@@ -269,55 +251,6 @@ class ErrorAbi:
                    _names(inputs, "arg"), tuple(converter(p, _human_leaf) for p in inputs))
 
 
-@dataclass(frozen=True)
-class DecodedError:
-    """A revert reason read from revert data.
-
-    ``message`` is a sentence for people: the string of ``Error(string)``, what a panic
-    code means, or the error's signature for a custom error. ``raw`` keeps the revert
-    data as ``0x`` hex, as evidence. Data that matches no known error decodes (through
-    :meth:`AbiRegistry.explain`) to ``Revert`` when empty and ``UnknownError`` otherwise.
-    """
-
-    name: str
-    args: dict[str, Any]
-    signature: str
-    message: str
-    raw: str
-
-    def describe(self, name_of: Callable[[str], str] | None = None) -> str:
-        """Say what went wrong in one line; ``name_of`` shows addresses as names.
-
-        Examples
-        --------
-        >>> DecodedError("NotMember", {"who": 7}, "NotMember(uint256)", "", "0x").describe()
-        'NotMember(who=7)'
-        """
-        if not self.signature or self.signature == "Error(string)":
-            return self.message
-        if self.name == "Panic" and self.signature == "Panic(uint256)":
-            return f"Panic: {self.message}"
-        shown = ", ".join(f"{k}={_show(v, name_of)}" for k, v in self.args.items())
-        return f"{self.name}({shown})"
-
-    def __str__(self) -> str:
-        return self.describe()
-
-
-def _show(value: Any, name_of: Callable[[str], str] | None) -> Any:
-    if name_of is not None and isinstance(value, str) and len(value) == 42 and value[:2] == "0x":
-        return name_of(value)
-    return value
-
-
-_BUILTIN_ERRORS = (
-    ErrorAbi.from_entry({"type": "error", "name": "Error",
-                         "inputs": [{"name": "reason", "type": "string"}]}),
-    ErrorAbi.from_entry({"type": "error", "name": "Panic",
-                         "inputs": [{"name": "code", "type": "uint256"}]}),
-)
-
-
 class ContractAbi:
     """A contract's JSON ABI, parsed: functions by name, events by topic, its errors.
 
@@ -374,77 +307,3 @@ class ContractAbi:
         raise UnknownFunctionError(self.label, name, self.functions,
                                    f"{self.label}.{name} is overloaded ({shown}): "
                                    "name it by its full signature")
-
-
-class AbiRegistry:
-    """Every error and event that the contracts of a session declare, pooled.
-
-    Examples
-    --------
-    >>> registry = AbiRegistry()
-    >>> registry.decode_error(bytes.fromhex("4e487b71" + "11".rjust(64, "0"))).message
-    'arithmetic overflow or underflow (panic 0x11)'
-    """
-
-    def __init__(self) -> None:
-        self._errors: dict[bytes, ErrorAbi] = {e.selector: e for e in _BUILTIN_ERRORS}
-        self._events: dict[tuple[bytes, int], EventAbi] = {}
-        self._seen: set[int] = set()
-
-    def register(self, contract: ContractAbi) -> None:
-        """Add a contract's errors and events (registering the same ABI twice is free)."""
-        if id(contract) in self._seen:
-            return
-        self._seen.add(id(contract))
-        for error in contract.errors:
-            self._errors.setdefault(error.selector, error)
-        for topic, event in contract.events.items():
-            self._events.setdefault((topic, 1 + len(event.indexed)), event)
-
-    @property
-    def error_signatures(self) -> list[str]:
-        """Signatures of every error this registry can decode, builtins first."""
-        return [e.signature for e in self._errors.values()]
-
-    def event_for(self, topics: Sequence[bytes]) -> EventAbi | None:
-        """Find the event a log's topics belong to (topic 0 and the indexed count)."""
-        if not topics:
-            return None
-        return self._events.get((topics[0], len(topics)))
-
-    def decode_error(self, data: bytes) -> DecodedError | None:
-        """Decode revert data, or return ``None`` when it matches no known error.
-
-        Empty data (a bare ``revert()``, an invalid opcode, running out of gas) and data
-        whose arguments do not decode also give ``None``.
-        """
-        error = self._errors.get(bytes(data[:4])) if len(data) >= 4 else None
-        if error is None:
-            return None
-        try:
-            values = decode(error.types, data[4:])
-        except DecodingError:
-            return None
-        args = dict(zip(error.names, (humanize(v if c is None else c(v))
-                                      for c, v in zip(error.converters, values))))
-        if error is _BUILTIN_ERRORS[0]:
-            message = str(args["reason"])
-        elif error is _BUILTIN_ERRORS[1]:
-            code = int(args["code"])
-            meaning = PANIC_CODES.get(code, "unknown panic code")
-            message = f"{meaning} (panic 0x{code:02x})"
-        else:
-            message = error.signature
-        return DecodedError(error.name, args, error.signature, message, _hex(data))
-
-    def explain(self, data: bytes) -> DecodedError:
-        """Like :meth:`decode_error`, but always name the failure, even an unknown one."""
-        decoded = self.decode_error(data)
-        if decoded is not None:
-            return decoded
-        if not data:
-            return DecodedError("Revert", {}, "", "reverted without a reason: a bare "
-                                "revert(), an invalid opcode or running out of gas", "0x")
-        return DecodedError("UnknownError", {"selector": _hex(data[:4])}, "",
-                            f"revert data 0x{bytes(data).hex()} matches no error of the "
-                            "contracts this session knows", _hex(data))

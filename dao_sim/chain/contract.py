@@ -10,14 +10,18 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from dao_sim.chain.abi import ContractAbi, DecodedError, FunctionAbi, converter
+from eth_abi.exceptions import DecodingError
+
+from dao_sim.chain.abi import ContractAbi, FunctionAbi, converter, humanize
+from dao_sim.chain.reverts import AbiRegistry, DecodedError
+from dao_sim.chain.base import RawLog
 from dao_sim.chain.journal import DecodedEvent, JournalEntry
 from dao_sim.exceptions import ContractReverted, EngineRevert
 
 if TYPE_CHECKING:
     from dao_sim.chain.session import ChainSession
 
-__all__ = ["ContractHandle", "resolve_addresses"]
+__all__ = ["ContractHandle", "decode_logs", "resolve_addresses"]
 
 _Encoder = tuple[FunctionAbi, tuple[Callable[[Any], Any] | None, ...] | None]
 
@@ -180,3 +184,32 @@ def _reverted(function: str, decoded: DecodedError, raw: bytes,
     return ContractReverted(function, decoded.name if known else None,
                             dict(decoded.args) if known else {}, raw,
                             f"{function} reverted: {decoded.describe(name_of)}")
+
+
+def decode_logs(logs: Sequence[RawLog], handles: Mapping[str, ContractHandle],
+                registry: AbiRegistry, name_of: Callable[[str], str]
+                ) -> tuple[DecodedEvent, ...]:
+    """Decode a receipt's logs: by the emitter's own ABI first, then by any known ABI.
+
+    A log no known ABI explains is kept as ``UnknownEvent`` with its raw topics and data,
+    so a journal never silently drops what a contract said.
+    """
+    decoded = []
+    for log in logs:
+        handle = handles.get(log.address)
+        event = handle.interface.events.get(log.topics[0]) if handle and log.topics else None
+        if event is None or len(log.topics) != 1 + len(event.indexed):
+            event = registry.event_for(log.topics)
+        label = name_of(log.address)
+        args = None
+        if event is not None:
+            try:
+                args = event.decode(log.topics, log.data)
+            except (DecodingError, ValueError):
+                args = None
+        if event is None or args is None:
+            decoded.append(DecodedEvent(label, log.address, "UnknownEvent", {
+                "topics": tuple(humanize(t) for t in log.topics), "data": humanize(log.data)}))
+        else:
+            decoded.append(DecodedEvent(label, log.address, event.name, args))
+    return tuple(decoded)

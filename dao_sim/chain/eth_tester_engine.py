@@ -120,9 +120,11 @@ class EthTesterEngine(Engine):
         return keys.PrivateKey(index.to_bytes(32, "big"))
 
     def _remember(self, key: Any) -> str:
+        """Hold a new account's key; it has sent nothing yet, so its nonce is 0."""
         address = key.public_key.to_checksum_address()
         self._keys[address] = key
         self._accounts.append(address)
+        self._nonces[_canonical(address)] = 0
         return address
 
     @property

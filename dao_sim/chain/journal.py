@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any, overload
 
-from dao_sim.chain.abi import DecodedError
+from dao_sim.chain.reverts import DecodedError
 
 __all__ = ["DecodedEvent", "JournalEntry", "Journal"]
 

@@ -14,11 +14,13 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from dao_sim.chain.abi import AbiRegistry, ContractAbi, DecodedError
+from dao_sim.chain import signing
+from dao_sim.chain.abi import ContractAbi
+from dao_sim.chain.reverts import AbiRegistry, DecodedError
 from dao_sim.chain.accounts import DEFAULT_NAMES, Account, AddressBook, default_names
-from dao_sim.chain.base import TX_GAS, BlockInfo, Engine, RawLog, RawTransaction
-from dao_sim.chain.contract import ContractHandle, resolve_addresses
-from dao_sim.chain.journal import DecodedEvent, Journal, JournalEntry
+from dao_sim.chain.base import TX_GAS, BlockInfo, Engine, RawTransaction
+from dao_sim.chain.contract import ContractHandle, decode_logs, resolve_addresses
+from dao_sim.chain.journal import Journal, JournalEntry
 from dao_sim.chain.timeutil import parse_duration
 from dao_sim.exceptions import ChainError, DurationError, SnapshotError, TransactionReverted
 
@@ -189,6 +191,8 @@ class ChainSession:
         ChainError
             When the artifact has no bytecode or needs libraries linked.
         """
+        if label is not None and label in self._book:
+            raise ChainError(f"the label '{label}' is already in use")
         interface = self.interface(artifact)
         name = str(getattr(artifact, "name", "contract"))
         code = _bytecode(artifact, name)
@@ -279,31 +283,13 @@ class ChainSession:
             gas_used=receipt.gas_used,
             block=receipt.block_number,
             timestamp=receipt.timestamp,
-            events=self._decode_logs(receipt.logs) if receipt.logs else (),
+            events=decode_logs(receipt.logs, self._handles, self.abis, self._book.name_of)
+            if receipt.logs else (),
             error=error,
         )
         if self._keep:
             self.journal.append(entry)
         return entry
-
-    def _decode_logs(self, logs: Sequence[RawLog]) -> tuple[DecodedEvent, ...]:
-        decoded = []
-        for log in logs:
-            handle = self._handles.get(log.address)
-            event = handle.interface.events.get(log.topics[0]) if handle and log.topics else None
-            if event is None or len(log.topics) != 1 + len(event.indexed):
-                event = self.abis.event_for(log.topics)
-            label = self._book.name_of(log.address)
-            try:
-                if event is None:
-                    raise ValueError("no known event")
-                decoded.append(DecodedEvent(label, log.address, event.name,
-                                            event.decode(log.topics, log.data)))
-            except Exception:  # an unknown or malformed log must not lose the transaction
-                decoded.append(DecodedEvent(label, log.address, "UnknownEvent", {
-                    "topics": tuple("0x" + t.hex() for t in log.topics),
-                    "data": "0x" + log.data.hex()}))
-        return tuple(decoded)
 
     def _raise_reverted(self, function: str, entry: JournalEntry) -> None:
         decoded = entry.error or self.abis.explain(b"")
@@ -401,26 +387,13 @@ class ChainSession:
         """Sign EIP-712 typed data with a named account's key; return ``r || s || v``.
 
         A human arbitrator's ruling is such a signature: the contract checks it with
-        ``ecrecover``. (DC 25.3: a bare wallet signature is not by itself a qualified
-        digital signature; reports say what was signed and by which key.)
+        ``ecrecover``. See :func:`dao_sim.chain.signing.sign_typed_data`.
         """
-        from eth_account import Account as EthAccount
-        from eth_account.messages import encode_typed_data
-
-        full = {"types": dict(types), "primaryType": primary_type, "domain": dict(domain),
-                "message": dict(message)}
-        signable = encode_typed_data(full_message=full)
-        signed = EthAccount.sign_message(signable, self._key(who))
-        return bytes(signed.signature)
+        return signing.sign_typed_data(self._key(who), domain, types, primary_type, message)
 
     def sign_message(self, who: Any, message: str | bytes) -> bytes:
         """Sign an EIP-191 personal message with a named account's key; ``r || s || v``."""
-        from eth_account import Account as EthAccount
-        from eth_account.messages import encode_defunct
-
-        signable = (encode_defunct(text=message) if isinstance(message, str)
-                    else encode_defunct(primitive=message))
-        return bytes(EthAccount.sign_message(signable, self._key(who)).signature)
+        return signing.sign_message(self._key(who), message)
 
     def _key(self, who: Any) -> bytes:
         return self.engine.private_key(self.address(who))
