@@ -1,0 +1,186 @@
+"""Execution: anyone may execute a passed proposal, which does exactly what was voted (DC 20.7)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from dao_sim.exceptions import TransactionReverted
+from dao_sim.governance import Action, DAORefused
+from dao_sim.governance.errors import explain_revert
+from dao_sim.governance.units import format_eth
+
+ETHER = 10**18
+
+
+def refusal(session: Any, act: Callable[..., Any], *args: Any, **kwargs: Any) -> DAORefused:
+    """Run an act the DAO must refuse; check the attempt is journalled as failed."""
+    length = len(session.journal)
+    with pytest.raises(DAORefused) as info:
+        act(*args, **kwargs)
+    assert len(session.journal) == length + 1
+    attempt = session.journal.last
+    assert attempt.status is False
+    assert attempt.error.name == info.value.error
+    return info.value
+
+
+def at(session: Any, timestamp: int) -> None:
+    """Let time pass so that the next transaction is mined at ``timestamp``."""
+    session.advance(timestamp - 1 - session.now())
+
+
+def propose_and_vote(dao: Any, actions: list[Action], ballots: dict[str, str]) -> int:
+    pid = dao.propose("Aigerim", actions, "Pay the team")
+    for voter, ballot in ballots.items():
+        dao.vote(voter, pid, ballot)
+    return pid
+
+
+PASS = {"Aigerim": "for", "Bolat": "for", "Dana": "against"}
+
+
+def money(session: Any, dao: Any, *names: str) -> dict[str, int]:
+    return {"DAO": dao.treasury.balance, **{n: session.balance(n) for n in names}}
+
+
+def test_non_member_executes_exactly_the_voted_actions(session, make_dao):
+    dao = make_dao()
+    pid = propose_and_vote(dao, [Action.pay("Erlan", "2 ETH"), Action.pay("Kairat", "0.5 ETH")], PASS)
+    session.advance("5 days")
+    before = money(session, dao, "Erlan", "Kairat", "Gulnara")
+    entry = dao.execute(pid, by="Gulnara")
+    after = money(session, dao, "Erlan", "Kairat", "Gulnara")
+    assert {k: after[k] - before[k] for k in before} == {
+        "DAO": -5 * ETHER // 2, "Erlan": 2 * ETHER, "Kairat": ETHER // 2, "Gulnara": 0}
+    assert entry.status is True
+    assert [(e.name, e.args) for e in entry.events] == [
+        ("ActionExecuted", {"proposalId": pid, "index": 0, "target": session.address("Erlan"), "value": 2 * ETHER}),
+        ("ActionExecuted", {"proposalId": pid, "index": 1, "target": session.address("Kairat"), "value": ETHER // 2}),
+        ("ProposalExecuted", {"proposalId": pid, "executor": session.address("Gulnara")}),
+    ]
+    assert [e.args for e in session.journal.events("ProposalExecuted")] == [
+        {"proposalId": pid, "executor": session.address("Gulnara")}]
+    assert dao.state(pid) == "Executed"
+
+
+def test_passed_offer_of_membership_executes_and_the_candidate_joins(session, make_dao):
+    dao = make_dao()
+    pid = propose_and_vote(dao, [Action.offer_membership(session.address("Erlan"), "3 ETH", "Erlan")], PASS)
+    session.advance("5 days")
+    entry = dao.execute(pid, by="Erlan")
+    assert entry.event("MembershipOffered").args == {"candidate": session.address("Erlan"), "contribution": 3 * ETHER}
+    dao.join("Erlan")
+    erlan = dao.member("Erlan")
+    assert (erlan.active, erlan.contributed) == (True, 3 * ETHER)
+    assert dao.treasury.balance == 23 * ETHER
+
+
+def test_direct_offer_of_membership_is_refused(session, make_dao):
+    dao = make_dao()
+    length = len(session.journal)
+    with pytest.raises(TransactionReverted) as info:
+        dao.contract.transact("offerMembership", "Erlan", ETHER, sender="Aigerim")
+    refused = explain_revert(info.value, session.name_of, format_eth)
+    assert refused.error == "OnlyByVote"
+    assert str(refused) == "Aigerim cannot do this: only a passed proposal can (DC 20.7)"
+    assert len(session.journal) == length + 1
+    assert session.journal.last.status is False
+    assert dao.contract.call("membershipOffers", session.address("Erlan")) == 0
+
+
+@pytest.mark.parametrize(("wait", "state"), [("1 day", "Active"), ("4 days", "Grace")])
+def test_execution_before_the_grace_window_ends_is_refused(session, make_dao, wait, state):
+    dao = make_dao()
+    pid = propose_and_vote(dao, [Action.pay("Erlan", "2 ETH")], PASS)
+    session.advance(wait)
+    before = money(session, dao, "Erlan")
+    refused = refusal(session, dao.execute, pid, by="Bolat")
+    assert refused.error == "ProposalNotExecutable"
+    assert str(refused) == f"proposal {pid} cannot be executed (it is {state})"
+    assert money(session, dao, "Erlan") == before
+    assert dao.state(pid) == state
+
+
+def test_execution_is_refused_in_the_last_second_of_grace_and_accepted_when_it_ends(session, make_dao):
+    dao = make_dao()
+    pid = propose_and_vote(dao, [Action.pay("Erlan", "2 ETH")], PASS)
+    grace_end = dao.proposal(pid).grace_end
+    at(session, grace_end - 1)
+    refused = refusal(session, dao.execute, pid, by="Bolat")
+    assert session.journal.last.timestamp == grace_end - 1
+    assert str(refused) == f"proposal {pid} cannot be executed (it is Grace)"
+    dao.execute(pid, by="Bolat")
+    assert session.journal.last.timestamp == grace_end
+    assert dao.state(pid) == "Executed"
+
+
+def test_defeated_proposal_cannot_be_executed(session, make_dao):
+    dao = make_dao()
+    pid = propose_and_vote(dao, [Action.pay("Erlan", "2 ETH")], {"Aigerim": "for", "Bolat": "against"})
+    session.advance("5 days")
+    before = money(session, dao, "Erlan")
+    refused = refusal(session, dao.execute, pid, by="Aigerim")
+    assert str(refused) == f"proposal {pid} cannot be executed (it is Defeated)"
+    assert money(session, dao, "Erlan") == before
+
+
+def test_proposal_executes_only_once(session, make_dao):
+    dao = make_dao()
+    pid = propose_and_vote(dao, [Action.pay("Erlan", "2 ETH")], PASS)
+    session.advance("5 days")
+    dao.execute(pid, by="Aigerim")
+    before = money(session, dao, "Erlan")
+    refused = refusal(session, dao.execute, pid, by="Erlan")
+    assert str(refused) == f"proposal {pid} cannot be executed (it is Executed)"
+    assert money(session, dao, "Erlan") == before
+    assert len(session.journal.events("ProposalExecuted")) == 1
+
+
+def test_proposal_not_executed_within_the_window_expires(session, make_dao):
+    dao = make_dao()
+    pid = propose_and_vote(dao, [Action.pay("Erlan", "2 ETH")], PASS)
+    at(session, dao.proposal(pid).execute_by)
+    before = money(session, dao, "Erlan")
+    refused = refusal(session, dao.execute, pid, by="Aigerim")
+    assert str(refused) == f"proposal {pid} cannot be executed (it is Expired)"
+    assert money(session, dao, "Erlan") == before
+    assert dao.state(pid) == "Expired"
+
+
+def test_payment_beyond_the_treasury_is_refused_whole(session, make_dao):
+    dao = make_dao()
+    pid = propose_and_vote(dao, [Action.pay("Erlan", "15 ETH"), Action.pay("Kairat", "10 ETH")], PASS)
+    session.advance("5 days")
+    before = money(session, dao, "Erlan", "Kairat")
+    refused = refusal(session, dao.execute, pid, by="Aigerim")
+    assert refused.error == "TreasuryInsufficient"
+    assert refused.details == {"needed": 25 * ETHER, "available": 20 * ETHER}
+    assert str(refused) == ("the free treasury holds 20 ETH, the proposal needs 25 ETH "
+                            "(reserved claims are never spent)")
+    assert money(session, dao, "Erlan", "Kairat") == before
+    assert dao.state(pid) == "Succeeded"
+
+
+def test_reserved_claims_are_not_spent_by_a_payment(session, make_dao):
+    dao = make_dao()
+    pid = propose_and_vote(dao, [Action.pay("Erlan", "15 ETH")], PASS)
+    dao.file_claim("Saule", "8 ETH", "Unpaid invoice")
+    session.advance("5 days")
+    refused = refusal(session, dao.execute, pid, by="Aigerim")
+    assert refused.details == {"needed": 15 * ETHER, "available": 12 * ETHER}
+    assert dao.treasury.balance == 20 * ETHER
+
+
+def test_failing_action_undoes_the_whole_execution(session, make_dao):
+    dao = make_dao()
+    pid = propose_and_vote(dao, [Action.pay("Erlan", "2 ETH"), Action.pay("HumanArbitrator", "1 ETH")], PASS)
+    session.advance("5 days")
+    before = money(session, dao, "Erlan", "HumanArbitrator")
+    refused = refusal(session, dao.execute, pid, by="Aigerim")
+    assert refused.error == "ActionFailed"
+    assert str(refused) == f"action 1 of proposal {pid} failed"
+    assert money(session, dao, "Erlan", "HumanArbitrator") == before
+    assert dao.state(pid) == "Succeeded"
