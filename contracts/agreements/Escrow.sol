@@ -25,15 +25,20 @@ contract Escrow is IArbitrable, IEvidence, IEscrow {
     /// @notice The ERC-1497 evidence group of this agreement.
     uint256 public constant EVIDENCE_GROUP = 0;
 
+    /// @notice The party who pays the deposit and gets it back on a refund.
     address public immutable payer;
+    /// @notice The party paid on delivery.
     address public immutable payee;
     /// @notice The data source whose confirmation the parties foresaw (e.g. the carrier).
     address public immutable dataSource;
+    /// @notice The human arbitrator named in the dispute clause (DC 28.2).
     IArbitrator public immutable arbitrator;
     /// @notice Unix time after which, without a confirmation, the deposit may be refunded.
     uint256 public immutable deliveryDeadline;
+    /// @notice What the arbitrator is told when a dispute is raised (panel size, parties).
     bytes public arbitratorExtraData;
 
+    /// @notice Where the agreement stands.
     AgreementState public state;
     /// @notice The deposit held.
     uint256 public amount;

@@ -47,11 +47,16 @@ interface IHumanArbitrator is IArbitrator {
 
     /// @notice A natural person was put on the roster.
     event ArbitratorRegistered(address indexed arbitrator, bytes32 attestation, address indexed attestedBy);
-    /// @notice A person left the roster (removed by a majority, or resigned).
+    /// @notice A person left the roster (removed by a majority, or resigned; a resignation
+    ///         carries motionId type(uint256).max).
     event ArbitratorRemoved(address indexed arbitrator, uint256 indexed motionId, bool resigned);
     /// @notice A roster member proposed to add or remove a person.
     event RosterMotionProposed(
-        uint256 indexed motionId, address indexed arbitrator, bool addition, bytes32 attestation, address indexed proposer
+        uint256 indexed motionId,
+        address indexed arbitrator,
+        bool addition,
+        bytes32 attestation,
+        address indexed proposer
     );
     /// @notice A roster member supported a motion.
     event RosterMotionSupported(uint256 indexed motionId, address indexed member, uint256 support);
