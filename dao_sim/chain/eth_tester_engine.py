@@ -108,11 +108,29 @@ class EthTesterEngine(Engine):
         self._faucet_key = faucet
         self._tester = EthereumTester(self._backend)
         self._web3: Any = None
-        self._chain = self._backend.chain
+        self._chain = self._install_clock()
         self._chain_id = self._chain.chain_id
         for key in genesis_keys:
             self._remember(key)
         self._set_next_timestamp(self._chain.get_canonical_head().timestamp + block_time)
+
+    def _install_clock(self) -> Any:
+        """Make every new pending block ``block_time`` after its parent, whoever mines it.
+
+        py-evm stamps a new block with the wall clock; eth-tester's chain class offers no
+        hook, so this engine overrides ``create_header_from_parent`` on its own chain
+        object. Blocks mined through :attr:`web3` then follow the same clock.
+        """
+        chain = self._backend.chain
+        create = chain.create_header_from_parent
+        block_time = self._block_time
+
+        def create_header_from_parent(parent_header: Any, **params: Any) -> Any:
+            params.setdefault("timestamp", parent_header.timestamp + block_time)
+            return create(parent_header, **params)
+
+        chain.create_header_from_parent = create_header_from_parent
+        return chain
 
     # -- accounts -------------------------------------------------------------------------
 
@@ -212,9 +230,8 @@ class EthTesterEngine(Engine):
             self._nonces.pop(sender, None)
             raise TransactionRejected(f"transaction refused before execution: {exc}") from exc
         self._nonces[sender] = self._nonces[sender] + len(signed)
-        block = result.imported_block
-        self._set_next_timestamp(block.header.timestamp + self._block_time)
-        return block, receipts, computations
+        self._pending = self._chain.header
+        return result.imported_block, receipts, computations
 
     def _nonce(self, sender: bytes) -> int:
         nonce = self._nonces.get(sender)
@@ -229,18 +246,12 @@ class EthTesterEngine(Engine):
         self._pending = chain.header
 
     def _sync(self) -> None:
-        """Notice blocks mined behind our back (through :attr:`web3`) and adopt them.
+        """Notice blocks mined behind the engine's back (through :attr:`web3`).
 
-        Their senders' nonces moved and py-evm gave the new pending block a wall-clock
-        time; forget the cached nonces and put the pending block back on our clock.
+        Their senders' nonces moved, so the cached nonces are forgotten.
         """
-        if self._chain.header is self._pending:
-            return
-        self._nonces.clear()
-        if self._chain.header.gas_used == 0:
-            head = self._chain.get_canonical_head()
-            self._set_next_timestamp(head.timestamp + self._block_time)
-        else:
+        if self._chain.header is not self._pending:
+            self._nonces.clear()
             self._pending = self._chain.header
 
     def call(self, sender: str | None, to: str, data: bytes, value: int = 0,
@@ -311,7 +322,7 @@ class EthTesterEngine(Engine):
         chain = self._chain
         block = chain.mine_block(mix_hash=_prevrandao(chain.header.block_number),
                                  blob_gas_used=0)
-        self._set_next_timestamp(block.header.timestamp + self._block_time)
+        self._pending = chain.header
         return _info(block.header)
 
     # -- snapshots ------------------------------------------------------------------------
@@ -331,7 +342,8 @@ class EthTesterEngine(Engine):
             raise SnapshotError(f"no snapshot {snapshot_id} on this chain (reverted past it?)"
                                 ) from None
         self._backend.revert_to_snapshot(block_hash)
-        self._chain = self._backend.chain
+        if self._backend.chain is not self._chain:  # reverting to genesis builds a new chain
+            self._chain = self._install_clock()
         for later in [s for s in self._snapshots if s > snapshot_id]:
             del self._snapshots[later]
         for address in self._accounts[account_count:]:

@@ -83,11 +83,14 @@ def test_web3_view_shares_the_chain() -> None:
     assert w3.eth.block_number == engine.latest_block().number
     assert w3.eth.get_balance(b) == engine.balance(b)
     assert set(w3.eth.accounts) == {a, b, c}
-    w3.eth.send_transaction({"from": a, "to": c, "value": ETHER})
-    # The engine sees web3's block, then keeps its nonces and clock in step.
+    before = engine.latest_block()
+    for _ in range(2):
+        w3.eth.send_transaction({"from": a, "to": c, "value": ETHER})
+    # web3's blocks follow the engine's clock; the engine then keeps its nonces in step.
     head = engine.latest_block()
+    assert (head.number, head.timestamp) == (before.number + 2, before.timestamp + 2)
     assert head.number == w3.eth.block_number
     after = engine.send(RawTransaction(a, c, b"", ETHER, TX_GAS))
     assert after.status and after.block_number == head.number + 1
     assert after.timestamp == head.timestamp + 1
-    assert engine.balance(c) == 1_002 * ETHER
+    assert engine.balance(c) == 1_003 * ETHER
