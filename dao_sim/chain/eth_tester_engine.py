@@ -70,6 +70,10 @@ class EthTesterEngine(Engine):
     gas_price : int
         Wei per gas. 0 by default so that balances move only by what contracts and
         members send; gas is still metered and reported in each receipt.
+    block_gas_limit : int
+        Twice eth-tester's 30M by default, so that the EIP-1559 target (half the limit)
+        stays above :data:`~dao_sim.chain.base.TX_GAS`: a block of one transaction then
+        never raises the base fee, and a zero gas price stays valid.
 
     Examples
     --------
@@ -80,7 +84,7 @@ class EthTesterEngine(Engine):
 
     def __init__(self, accounts: int = 16, *, balance: int = 1_000 * ETHER,
                  genesis_timestamp: int = GENESIS_TIMESTAMP, block_time: int = 1,
-                 gas_price: int = 0) -> None:
+                 gas_price: int = 0, block_gas_limit: int = 60_000_000) -> None:
         if accounts < 0 or balance < 0 or gas_price < 0:
             raise ChainError("accounts, balance and gas_price must not be negative")
         if block_time < 1:
@@ -100,7 +104,8 @@ class EthTesterEngine(Engine):
         state = {key.public_key.to_canonical_address(): _account_state(balance)
                  for key in genesis_keys}
         state[self._faucet] = _account_state(_FAUCET_BALANCE)
-        params = get_default_genesis_params({"timestamp": genesis_timestamp})
+        params = get_default_genesis_params({"timestamp": genesis_timestamp,
+                                             "gas_limit": block_gas_limit})
         params["base_fee_per_gas"] = gas_price
         self._backend = PyEVMBackend(genesis_parameters=params, genesis_state=state)
         # eth-tester guessed keys 1..len(state); the faucet is ours alone.
@@ -162,22 +167,22 @@ class EthTesterEngine(Engine):
         return self.add_accounts(1, balance)[0]
 
     def add_accounts(self, count: int, balance: int | None = None) -> list[str]:
-        """Create ``count`` accounts, funded from a genesis faucet in a single block."""
+        """Create ``count`` accounts, funded from a genesis faucet, many per block."""
         amount = self._balance if balance is None else balance
         new_keys = [self._derive(len(self._accounts) + i + 1) for i in range(count)]
-        if not new_keys:
-            return []
         if amount:
             self._sync()
-            transfers = []
-            nonce = self._nonce(self._faucet)
-            for i, key in enumerate(new_keys):
-                unsigned = self._chain.create_unsigned_transaction(
-                    nonce=nonce + i, gas_price=self._gas_price, gas=_TRANSFER_GAS,
-                    to=key.public_key.to_canonical_address(), value=amount, data=b"")
-                transfers.append(unsigned.as_signed_transaction(self._faucet_key,
-                                                                chain_id=self._chain_id))
-            self._mine_transactions(transfers, self._faucet)
+            # Stay under the block's gas target, so the base fee does not move.
+            per_block = self._chain.header.gas_limit // 2 // _TRANSFER_GAS
+            for start in range(0, len(new_keys), per_block):
+                nonce = self._nonce(self._faucet)
+                transfers = [
+                    self._chain.create_unsigned_transaction(
+                        nonce=nonce + i, gas_price=self._price(), gas=_TRANSFER_GAS,
+                        to=key.public_key.to_canonical_address(), value=amount, data=b"",
+                    ).as_signed_transaction(self._faucet_key, chain_id=self._chain_id)
+                    for i, key in enumerate(new_keys[start:start + per_block])]
+                self._mine_transactions(transfers, self._faucet)
         added = []
         for key in new_keys:
             self._backend.add_account(key.to_bytes())
@@ -195,7 +200,7 @@ class EthTesterEngine(Engine):
         sender = key.public_key.to_canonical_address()
         self._sync()
         unsigned = self._chain.create_unsigned_transaction(
-            nonce=self._nonce(sender), gas_price=self._gas_price, gas=tx.gas,
+            nonce=self._nonce(sender), gas_price=self._price(), gas=tx.gas,
             to=b"" if tx.to is None else _canonical(tx.to), value=tx.value, data=tx.data)
         signed = unsigned.as_signed_transaction(key, chain_id=self._chain_id)
         block, receipts, computations = self._mine_transactions([signed], sender)
@@ -232,6 +237,10 @@ class EthTesterEngine(Engine):
         self._nonces[sender] = self._nonces[sender] + len(signed)
         self._pending = self._chain.header
         return result.imported_block, receipts, computations
+
+    def _price(self) -> int:
+        """The configured gas price, or the base fee if a heavy block pushed it higher."""
+        return max(self._gas_price, self._chain.header.base_fee_per_gas)
 
     def _nonce(self, sender: bytes) -> int:
         nonce = self._nonces.get(sender)

@@ -94,3 +94,17 @@ def test_web3_view_shares_the_chain() -> None:
     assert after.status and after.block_number == head.number + 1
     assert after.timestamp == head.timestamp + 1
     assert engine.balance(c) == 1_003 * ETHER
+
+
+def test_a_heavy_block_does_not_break_a_zero_gas_price() -> None:
+    heavy = b"\x01" * 400_000  # about 16M gas of calldata: over a 30M block's target
+    for limit, base_fee in ((30_000_000, 1), (60_000_000, 0)):
+        engine = EthTesterEngine(accounts=2, block_gas_limit=limit)
+        a, b = engine.accounts()
+        receipt = engine.send(RawTransaction(a, b, heavy, 0, 20_000_000))
+        assert receipt.status and 15_000_000 < receipt.gas_used < 20_000_000
+        # Past a 30M block's target the base fee rises to 1 wei, and stays there;
+        # transactions then pay it rather than being refused. The default limit avoids it.
+        after = engine.send(RawTransaction(a, b, b"", ETHER, 21_000))
+        assert after.status
+        assert engine.balance(a) == 999 * ETHER - base_fee * after.gas_used
