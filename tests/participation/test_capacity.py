@@ -1,0 +1,80 @@
+"""No vote takes a member's share (DC 9.6: forced alienation only by a court): a proposal that
+would seize or restrict it is outside the DAO's capacity (DC 20.5) and refused when proposed;
+where the charter allows expulsion, the expelled member is paid their share."""
+
+import pytest
+
+from dao_sim.exceptions import ContractReverted
+from dao_sim.governance import Action
+
+from tests.participation.helpers import ETH, carry, refusal, vote_through
+
+
+@pytest.mark.parametrize(
+    ("signature", "args"),
+    [
+        ("seize(address,address)", ("Dana", "Aigerim")),
+        ("expel(address)", ("Dana",)),
+        ("callCapital(uint256)", (5_000,)),
+        ("acceptMigration(address[],uint256[],uint256[])", ([], [], [])),
+        ("exit()", ()),
+        ("contribute()", ()),
+    ],
+)
+def test_self_call_that_would_take_or_restrict_a_share_is_refused_when_proposed(session, make_dao, signature, args):
+    dao = make_dao()
+    resolved = tuple(session.address(a) if isinstance(a, str) else a for a in args)
+    action = Action.call("DAO", signature, *resolved)
+    refused = refusal(dao.propose, "Aigerim", [action], f"call {signature}")
+    assert refused.error == "ActionOutsideCapacity"
+    assert refused.details["selector"] == "0x" + action.data[:4].hex()
+    assert dao.proposal_count() == 0
+
+
+def test_plain_transfer_to_the_dao_itself_is_outside_its_capacity(session, make_dao):
+    dao = make_dao()
+    refused = refusal(dao.propose, "Aigerim", [Action.pay("DAO", "1 ETH")], "pay ourselves")
+    assert refused.error == "ActionOutsideCapacity"
+
+
+def test_expulsion_where_the_charter_allows_it_pays_the_share(session, make_dao):
+    dao = make_dao(expulsion_allowed=True)
+    claim_id = dao.file_claim("Gulnara", "4 ETH", "invoice")
+    before = session.balance("Dana")
+    pid = carry(dao, [Action.expel(session.address("Dana"), "Dana")], "expel Dana", against=["Dana"])
+    paid = session.balance("Dana") - before
+    assert paid == 4 * ETH * 16 // 20
+    expelled = [e.args for e in dao.contract.events("MemberExpelled")]
+    assert expelled == [{"member": session.address("Dana"), "shares": 4 * ETH, "payout": paid}]
+    assert dao.state(pid) == "Executed"
+    assert not dao.member("Dana").active
+    assert dao.liability("Dana").lost == 4 * ETH - paid
+    assert dao.claims[claim_id].reserved == 4 * ETH
+    assert dao.treasury.balance == 20 * ETH - paid
+
+
+def test_expelled_member_who_owes_a_capital_call_is_paid_the_rest_of_their_share(session, make_dao):
+    dao = make_dao(expulsion_allowed=True, liability_cap="2x")
+    carry(dao, [Action.call_capital(5_000)], "call half of each contribution")
+    for name in ("Aigerim", "Bolat"):
+        dao.pay_capital_call(name)
+    share = dao.member("Dana").share_value
+    assert share == 4 * ETH * 28 // 20
+    before = session.balance("Dana")
+    carry(dao, [Action.expel(session.address("Dana"), "Dana")], "expel Dana", against=["Dana"])
+    assert session.balance("Dana") - before == share - 2 * ETH
+    assert dao.liability("Dana").lost == 4 * ETH - (share - 2 * ETH)
+
+
+def test_expulsion_cannot_be_done_without_a_vote(session, make_dao):
+    dao = make_dao(expulsion_allowed=True)
+    with pytest.raises(ContractReverted) as refused:
+        dao.contract.transact("expel", "Dana", sender="Aigerim")
+    assert refused.value.error == "OnlyByVote"
+    assert dao.member("Dana").active
+
+
+def test_expulsion_proposal_leaves_the_share_untouched_until_it_executes(session, make_dao):
+    dao = make_dao(expulsion_allowed=True)
+    vote_through(dao, [Action.expel(session.address("Dana"), "Dana")], "expel Dana", against=["Dana"])
+    assert dao.exit("Dana") == 4 * ETH

@@ -1,0 +1,95 @@
+"""Capital calls (DC 20.8): a charter may set the cap above the contribution; calls reach it and
+never pass it, and what a member owes is settled from their share when they leave."""
+
+from dao_sim.governance import Action
+
+from tests.participation.helpers import ETH, carry, decide, inner_error, refusal
+
+FOUNDERS = {"Aigerim": 10 * ETH, "Bolat": 6 * ETH, "Dana": 4 * ETH}
+
+
+def _called(dao, name):
+    record = dao.contract.call("memberOf", dao.session.address(name))
+    return int(record[6]), int(record[7])
+
+
+def test_capital_call_within_the_cap_is_recorded_for_every_member(session, make_dao):
+    dao = make_dao(liability_cap="2x")
+    carry(dao, [Action.call_capital(10_000)], "call one more contribution")
+    for name, contribution in FOUNDERS.items():
+        assert _called(dao, name) == (contribution, 0)
+        before = session.balance(name)
+        dao.pay_capital_call(name)
+        assert before - session.balance(name) == contribution
+        assert _called(dao, name) == (contribution, contribution)
+        assert dao.liability(name).contributed == 2 * contribution
+    assert dao.treasury.balance == 40 * ETH
+
+
+def test_capital_call_beyond_the_cap_is_refused_whole(session, make_dao):
+    dao = make_dao(liability_cap="2x")
+    pid = decide(dao, [Action.call_capital(10_001)], "call more than the cap")
+    refused = refusal(dao.execute, pid, by="Gulnara")
+    assert inner_error(dao, refused) == "CapitalCallExceedsCap"
+    for name in FOUNDERS:
+        assert _called(dao, name) == (0, 0)
+
+
+def test_capital_calls_add_up_to_the_cap_and_no_further(session, make_dao):
+    dao = make_dao(liability_cap="1.5x")
+    carry(dao, [Action.call_capital(3_000)], "first call")
+    carry(dao, [Action.call_capital(2_000)], "second call")
+    assert _called(dao, "Aigerim") == (5 * ETH, 0)
+    pid = decide(dao, [Action.call_capital(1)], "third call")
+    refused = refusal(dao.execute, pid, by="Gulnara")
+    assert inner_error(dao, refused) == "CapitalCallExceedsCap"
+
+
+def test_capital_call_is_outside_the_capacity_of_a_charter_capped_at_the_contribution(session, make_dao):
+    dao = make_dao()
+    refused = refusal(dao.propose, "Aigerim", [Action.call_capital(1)], "call capital")
+    assert refused.error == "ActionOutsideCapacity"
+
+
+def test_paying_more_than_is_owed_is_refused(session, make_dao):
+    dao = make_dao(liability_cap="2x")
+    assert refusal(dao.pay_capital_call, "Dana", 1).error == "NothingOwed"
+    carry(dao, [Action.call_capital(5_000)], "call half a contribution")
+    refused = refusal(dao.pay_capital_call, "Dana", 2 * ETH + 1)
+    assert refused.error == "WrongContribution"
+    dao.pay_capital_call("Dana", ETH)
+    dao.pay_capital_call("Dana", ETH)
+    assert _called(dao, "Dana") == (2 * ETH, 2 * ETH)
+
+
+def test_member_who_leaves_owing_a_call_pays_it_from_their_share(session, make_dao):
+    dao = make_dao(liability_cap="2x")
+    carry(dao, [Action.call_capital(10_000)], "call one more contribution")
+    dao.pay_capital_call("Aigerim")
+    share = dao.member("Dana").share_value
+    assert share == 4 * ETH * 30 // 20
+    payout = dao.exit("Dana")
+    assert payout == share - 4 * ETH
+    liability = dao.liability("Dana")
+    assert liability.lost == 4 * ETH - payout
+    assert liability.lost <= liability.cap
+
+
+def test_member_whose_share_cannot_cover_the_call_loses_no_more_than_the_cap(session, make_dao):
+    dao = make_dao(liability_cap="2x")
+    claim_id = dao.file_claim("Gulnara", "15 ETH", "damages")
+    carry(dao, [Action.settle_claim(claim_id), Action.call_capital(10_000)], "pay damages, call capital")
+    assert dao.member("Dana").share_value == 4 * ETH * 5 // 20
+    assert dao.exit("Dana") == 0
+    liability = dao.liability("Dana")
+    assert liability.lost == 4 * ETH
+    assert liability.lost <= liability.cap
+
+
+def test_member_joining_after_a_call_is_not_called(session, make_dao):
+    dao = make_dao(liability_cap="2x")
+    carry(dao, [Action.call_capital(10_000)], "call one more contribution")
+    carry(dao, [Action.offer_membership(session.address("Kairat"), "5 ETH", "Kairat")], "admit Kairat")
+    dao.join("Kairat")
+    assert _called(dao, "Kairat") == (0, 0)
+    assert refusal(dao.pay_capital_call, "Kairat", 1).error == "NothingOwed"

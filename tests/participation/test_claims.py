@@ -1,0 +1,101 @@
+"""Claims against the DAO (DC 20.8): paid from the treasury only, members' losses stop at their
+caps, what the treasury cannot pay stays the DAO's outstanding liability."""
+
+import pytest
+
+from dao_sim.exceptions import ContractReverted
+from dao_sim.governance import Action
+
+from tests.participation.helpers import ETH, carry, decide, inner_error, refusal
+
+FOUNDERS = {"Aigerim": 10 * ETH, "Bolat": 6 * ETH, "Dana": 4 * ETH}
+
+
+def test_claim_larger_than_the_treasury_stops_every_loss_at_the_cap(session, make_dao):
+    dao = make_dao()
+    claim_id = dao.file_claim("Gulnara", "50 ETH", "damages")
+    assert dao.claims[claim_id].reserved == 20 * ETH
+    assert dao.treasury.free == 0
+    before = session.balance("Gulnara")
+    carry(dao, [Action.settle_claim(claim_id)], "recognise the damages")
+    assert session.balance("Gulnara") - before == 20 * ETH
+    assert dao.treasury.balance == 0
+    assert dao.treasury.outstanding_liability == 30 * ETH
+    assert dao.claims[claim_id].status == "Settled"
+    for name, contribution in FOUNDERS.items():
+        liability = dao.liability(name)
+        assert (liability.lost, liability.cap, liability.remaining) == (contribution, contribution, 0)
+        assert dao.member(name).share_value == 0
+
+
+def test_shortfall_is_never_called_from_members_beyond_their_cap(session, make_dao):
+    dao = make_dao(liability_cap="2x")
+    carry(dao, [Action.call_capital(10_000)], "call capital up to the cap")
+    for name in FOUNDERS:
+        dao.pay_capital_call(name)
+    assert dao.treasury.balance == 40 * ETH
+    claim_id = dao.file_claim("Gulnara", "100 ETH", "damages")
+    carry(dao, [Action.settle_claim(claim_id)], "recognise the damages")
+    assert dao.treasury.outstanding_liability == 60 * ETH
+    for name, contribution in FOUNDERS.items():
+        liability = dao.liability(name)
+        assert (liability.lost, liability.cap, liability.remaining) == (2 * contribution, 2 * contribution, 0)
+    pid = decide(dao, [Action.call_capital(1)], "call the shortfall from the members")
+    assert inner_error(dao, refusal(dao.execute, pid, by="Gulnara")) == "CapitalCallExceedsCap"
+
+
+def test_rejected_claim_releases_its_reservation(session, make_dao):
+    dao = make_dao()
+    claim_id = dao.file_claim("Gulnara", "5 ETH", "doubtful invoice")
+    assert dao.member("Aigerim").share_value == 10 * ETH * 15 // 20
+    carry(dao, [Action.reject_claim(claim_id)], "reject the invoice")
+    assert dao.claims[claim_id].status == "Rejected"
+    assert dao.treasury.reserved_for_claims == 0
+    assert dao.member("Aigerim").share_value == 10 * ETH
+
+
+def test_claim_cannot_be_settled_without_a_vote(session, make_dao):
+    dao = make_dao()
+    claim_id = dao.file_claim("Gulnara", "5 ETH", "invoice")
+    with pytest.raises(ContractReverted) as refused:
+        dao.contract.transact("settleClaim", claim_id, sender="Aigerim")
+    assert refused.value.error == "OnlyByVote"
+    assert dao.claims[claim_id].status == "Filed"
+
+
+def test_settled_claim_cannot_be_settled_again(session, make_dao):
+    dao = make_dao()
+    claim_id = dao.file_claim("Gulnara", "5 ETH", "invoice")
+    carry(dao, [Action.settle_claim(claim_id)], "pay the invoice")
+    pid = decide(dao, [Action.settle_claim(claim_id)], "pay it twice")
+    refused = refusal(dao.execute, pid, by="Gulnara")
+    assert inner_error(dao, refused) == "ClaimNotOpen"
+    assert dao.treasury.balance == 15 * ETH
+
+
+def test_payment_after_a_settlement_in_the_same_proposal_cannot_spend_another_reserved_claim(session, make_dao):
+    dao = make_dao()
+    big = dao.file_claim("Gulnara", "30 ETH", "damages")
+    assert dao.claims[big].reserved == 20 * ETH
+    dao.contribute("Aigerim", "10 ETH")
+    small = dao.file_claim("Kairat", "4 ETH", "invoice")
+    assert dao.treasury.reserved_for_claims == 24 * ETH
+    assert dao.treasury.free == 6 * ETH
+    pid = decide(dao, [Action.settle_claim(big), Action.pay("Erlan", "4 ETH")], "settle and pay")
+    refused = refusal(dao.execute, pid, by="Gulnara")
+    assert refused.error == "TreasuryInsufficient"
+    treasury = dao.treasury
+    assert treasury.balance == 30 * ETH
+    assert treasury.reserved_for_claims == 24 * ETH
+    assert dao.claims[small].status == "Filed"
+
+
+def test_expulsion_before_a_payment_in_the_same_proposal_cannot_spend_a_reserved_claim(session, make_dao):
+    dao = make_dao(expulsion_allowed=True)
+    claim_id = dao.file_claim("Gulnara", "5 ETH", "invoice")
+    pid = decide(dao, [Action.expel(session.address("Dana"), "Dana"), Action.pay("Erlan", "15 ETH")],
+                 "expel Dana and pay Erlan", against=["Dana"])
+    refused = refusal(dao.execute, pid, by="Gulnara")
+    assert refused.error == "TreasuryInsufficient"
+    assert dao.treasury.balance == 20 * ETH
+    assert dao.claims[claim_id].reserved == 5 * ETH
