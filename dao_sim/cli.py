@@ -1,0 +1,157 @@
+"""``dao-sim``: the command line.
+
+Thin by design: each command parses typed options, calls the library, and prints through
+:mod:`dao_sim.report`. A :class:`~dao_sim.exceptions.DaoSimError` (a refused spec, an unknown
+name, a compiler that is missing) is printed as one line on stderr and exits 1; anything else
+is a bug and keeps its traceback. Heavy modules (py-evm, the compiler) load inside the
+commands, so ``--help`` and ``--version`` answer at once.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any, NoReturn, TypeVar
+
+import typer
+
+from dao_sim import __version__
+from dao_sim.demos import DEFAULT_STORY, story_names
+from dao_sim.exceptions import DaoSimError
+
+__all__ = ["app", "main"]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+app = typer.Typer(
+    name="dao-sim",
+    help="Design, test, simulate and explain DAOs under Kazakhstan's Digital Code.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def one_line(message: str) -> str:
+    """A possibly multi-line message as one line (compiler errors list several).
+
+    Examples
+    --------
+    >>> one_line("2 errors:\\n  a.sol:3: x\\n  a.sol:9: y")
+    '2 errors: a.sol:3: x; a.sol:9: y'
+    """
+    lines = [line.strip() for line in str(message).splitlines() if line.strip()]
+    if not lines:
+        return "failed (no message)"
+    head, rest = lines[0], lines[1:]
+    if rest:
+        return head + (" " if head.endswith(":") else "; ") + "; ".join(rest)
+    return head
+
+
+def fail(message: str) -> NoReturn:
+    """Print ``error: <message>`` as one line on stderr and exit with status 1."""
+    typer.echo(f"error: {one_line(message)}", err=True)
+    raise typer.Exit(1)
+
+
+def friendly(command: F) -> F:
+    """Turn a :class:`DaoSimError` escaping ``command`` into one line and exit status 1."""
+
+    @functools.wraps(command)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except DaoSimError as exc:
+            fail(str(exc))
+
+    return run  # type: ignore[return-value]
+
+
+@contextmanager
+def info_logging(enabled: bool) -> Iterator[None]:
+    """While active and ``enabled``, dao-sim's INFO log goes to stderr (``--verbose``).
+
+    The handler sits on the ``dao_sim`` logger, not the root, and is removed afterwards, so
+    an application embedding the CLI keeps its own logging.
+    """
+    if not enabled:
+        yield
+        return
+    logger = logging.getLogger("dao_sim")
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    previous = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(previous)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"dao-sim {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[bool, typer.Option(
+        "--version", callback=_version, is_eager=True,
+        help="Print dao-sim's version and exit.")] = False,
+) -> None:
+    """Design, test, simulate and explain DAOs under Kazakhstan's Digital Code.
+
+    Solidity contracts run on an embedded EVM (eth-tester with py-evm); every transaction is
+    journalled and told in plain language, with the Code's articles it belongs to.
+    """
+
+
+_STORY_HELP = ("Which story: " + ", ".join(story_names()) + f". Default: {DEFAULT_STORY}, a "
+               "payment voted by the members that executes itself (DC 20.7); liability: a claim "
+               "bigger than the treasury meets the members' caps (DC 20.8).")
+
+
+@app.command()
+@friendly
+def demo(
+    story: Annotated[str, typer.Argument(help=_STORY_HELP, show_default=False)] = DEFAULT_STORY,
+    out: Annotated[Path | None, typer.Option(
+        "--out", dir_okay=False,
+        help="Where to write the Markdown report (default: out/demo-report.md for the "
+             "governance story, out/demo-<story>-report.md for others).")] = None,
+    verbose: Annotated[bool, typer.Option(
+        "--verbose", "-v", help="Log what dao-sim does (which compiler ran, cache hits).")] = False,
+) -> None:
+    """Play a demo story on a fresh embedded chain: print its timeline, write its report.
+
+    The outcome is checked on the chain: exit status 0 only if every check held.
+    """
+    from rich.console import Console
+
+    from dao_sim.chain.session import ChainSession
+    from dao_sim.compiler import compile_project
+    from dao_sim.demos import get_story
+    from dao_sim.report import load_with_progress, print_report, write_report
+
+    console = Console()
+    with info_logging(verbose):
+        chosen = get_story(story)
+        artifacts = load_with_progress(console, compile_project)
+        report = chosen.tell(ChainSession(), artifacts)
+    print_report(console, report)
+    path = out or chosen.default_report
+    try:
+        write_report(report, path)
+    except OSError as exc:
+        fail(f"cannot write the report to {path}: {exc.strerror or exc}")
+    console.print(f"Report written to {path}")
+    if not report.ok:
+        fail("the story's checks failed: " + "; ".join(c.label for c in report.failed_checks))

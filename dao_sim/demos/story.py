@@ -1,0 +1,62 @@
+"""A demo story: a named function that plays a scenario on a fresh chain and returns a Report.
+
+A story does the chain work through the library (governance, disputes...), checks the
+outcome *on the chain* (a payment executed only if the payee's balance and the proposal's
+state say so), and hands back a :class:`~dao_sim.report.Report`; printing and writing it is
+the CLI's and the report package's business.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from dao_sim.chain.session import ChainSession
+    from dao_sim.compiler import ArtifactSet
+    from dao_sim.report import Report
+
+__all__ = ["Story", "Teller"]
+
+Teller = Callable[["ChainSession", "ArtifactSet"], "Report"]
+
+_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+@dataclass(frozen=True)
+class Story:
+    """A demo: its name on the command line, a one-line title, and the function that plays it.
+
+    Parameters
+    ----------
+    name : str
+        ``dao-sim demo <name>``; also the name of the module in :mod:`dao_sim.demos.stories`
+        that defines it.
+    title : str
+        One line for ``--help`` and listings.
+    tell : callable
+        ``tell(session, artifacts) -> Report`` on a fresh session.
+    report_file : str
+        Where its report goes by default (relative to the current folder).
+    """
+
+    name: str
+    title: str
+    tell: Teller
+    report_file: str = ""
+
+    def __post_init__(self) -> None:
+        if not _NAME.match(self.name):
+            raise ValueError(f"story name {self.name!r}: use lower-case letters, digits and _")
+        if not self.title.strip():
+            raise ValueError(f"story {self.name!r} needs a title")
+        if not self.report_file:
+            object.__setattr__(self, "report_file", f"out/demo-{self.name}-report.md")
+
+    @property
+    def default_report(self) -> Path:
+        """The report's default path."""
+        return Path(self.report_file)

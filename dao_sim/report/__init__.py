@@ -1,0 +1,65 @@
+"""Run reports: a session's journal told in plain language, for a terminal or as Markdown.
+
+:mod:`.sentences` tells one transaction in words; :class:`Chronicle` interleaves a session's
+transactions with a narrator's notes; :class:`Report` holds a run already in words (outcome,
+checks, facts, timeline, tables, law and defaults, evidence); :mod:`.console` prints it,
+:mod:`.markdown` writes it. Renderers need no chain, so any runner (a demo, a scenario) can
+build a :class:`Report` and reuse them.
+"""
+
+from dao_sim.report.chronicle import Chronicle, Note, evidence_of, timeline_of
+from dao_sim.report.console import print_report, report_text, table_text, timeline_text
+from dao_sim.report.markdown import report_markdown, timeline_markdown, write_report
+from dao_sim.report.model import (
+    Check,
+    EvidenceRow,
+    LawNote,
+    Report,
+    Section,
+    Table,
+    TimelineItem,
+    balance_table,
+    signed_eth,
+    utc,
+)
+from dao_sim.report.progress import contracts_line, load_with_progress
+from dao_sim.report.sentences import (
+    DEFAULT,
+    SENTENCES,
+    Sentence,
+    describe,
+    describe_event,
+    sentence,
+)
+
+__all__ = [
+    "DEFAULT",
+    "SENTENCES",
+    "Check",
+    "Chronicle",
+    "EvidenceRow",
+    "LawNote",
+    "Note",
+    "Report",
+    "Section",
+    "Sentence",
+    "Table",
+    "TimelineItem",
+    "balance_table",
+    "contracts_line",
+    "describe",
+    "describe_event",
+    "evidence_of",
+    "load_with_progress",
+    "print_report",
+    "report_markdown",
+    "report_text",
+    "sentence",
+    "signed_eth",
+    "table_text",
+    "timeline_markdown",
+    "timeline_of",
+    "timeline_text",
+    "utc",
+    "write_report",
+]

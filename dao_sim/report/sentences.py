@@ -1,0 +1,370 @@
+"""One journal entry, one sentence: "Bolat voted For proposal 0 (weight 1)".
+
+A report's reader is a lawyer or a class, not a developer: each transaction is told by who
+did what, read from the events the contract emitted (what the chain says happened), not from
+the arguments sent (what someone asked for). Each sentence may carry its *basis*: the article
+of the Digital Code the act belongs to (``"DC 20.7"``), or ``"dao-sim default"`` when it is a
+design choice of dao-sim rather than a requirement of the law.
+
+Sentences are found by the called function's name in :data:`SENTENCES`. A package that adds
+contracts (disputes, agreements) registers its own with :func:`sentence`; a function nobody
+registered is still told, plainly, from its decoded events.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from eth_abi import decode as abi_decode
+from eth_abi.exceptions import DecodingError
+from eth_utils import function_signature_to_4byte_selector
+
+from dao_sim.governance.units import format_eth
+
+if TYPE_CHECKING:
+    from dao_sim.chain.journal import DecodedEvent, JournalEntry
+
+__all__ = [
+    "DEFAULT",
+    "SENTENCES",
+    "NameOf",
+    "Sentence",
+    "describe",
+    "describe_event",
+    "sentence",
+    "show_value",
+]
+
+#: The basis of an act that dao-sim chose, where the law leaves the choice to the charter.
+DEFAULT = "dao-sim default"
+
+NameOf = Callable[[str], str]
+
+_SUPPORT = ("Against", "For", "Abstain")
+#: The DAO's own functions a proposal may call, told in words; ``{0}``... are the arguments.
+_DAO_CALLS = {
+    "settleClaim(uint256)": "settle claim {0}",
+    "rejectClaim(uint256)": "reject claim {0}",
+    "offerMembership(address,uint256)": "offer membership to {0} for {1}",
+    "expel(address)": "expel {0}",
+    "callCapital(uint256)": "call {0} basis points of each contribution as capital",
+}
+_SELECTORS = {"0x" + function_signature_to_4byte_selector(sig).hex(): (sig, text)
+              for sig, text in _DAO_CALLS.items()}
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """What a transaction did, in words, and the article (or default) it belongs to."""
+
+    text: str
+    basis: str = ""
+
+
+Teller = Callable[["JournalEntry", NameOf], "Sentence | None"]
+
+#: Function name -> teller. A teller returns ``None`` when the entry is not its kind (another
+#: contract may have a function of the same name); the generic sentence is used then.
+SENTENCES: dict[str, Teller] = {}
+
+
+def sentence(function: str) -> Callable[[Teller], Teller]:
+    """Register a teller for transactions calling ``function``.
+
+    Examples
+    --------
+    >>> @sentence("ping")
+    ... def _ping(entry, name_of):
+    ...     return Sentence(f"{entry.sender_name} pinged {entry.to_label}")
+    >>> "ping" in SENTENCES
+    True
+    >>> del SENTENCES["ping"]
+    """
+
+    def register(teller: Teller) -> Teller:
+        SENTENCES[function] = teller
+        return teller
+
+    return register
+
+
+def describe(entry: JournalEntry, name_of: NameOf) -> Sentence:
+    """Tell ``entry`` in one sentence; a refused transaction says who was refused and why.
+
+    Parameters
+    ----------
+    entry : JournalEntry
+        A journalled transaction.
+    name_of : callable
+        Address -> the name people know it by (``session.name_of``).
+    """
+    if not entry.status:
+        return Sentence(f"{entry.sender_name} tried to call {entry.function} on "
+                        f"{entry.to_label}; the contract refused: {_refusal(entry, name_of)}")
+    teller = SENTENCES.get(entry.function)
+    told = teller(entry, name_of) if teller is not None else None
+    return told if told is not None else _generic(entry, name_of)
+
+
+def _refusal(entry: JournalEntry, name_of: NameOf) -> str:
+    """The DAO's own words for a refusal when it is one of its errors, else the decoded error."""
+    error = entry.error
+    if error is None:
+        return "with no reason given"
+    if error.signature:
+        from dao_sim.exceptions import ContractReverted
+        from dao_sim.governance.errors import explain_revert
+
+        explained = explain_revert(ContractReverted(entry.function, error.name, dict(error.args),
+                                                    b""), name_of, format_eth)
+        if explained.error is not None and not str(explained).startswith(entry.function):
+            return str(explained)
+    return error.describe(name_of)
+
+
+def show_value(value: Any, name_of: NameOf) -> str:
+    """An argument as people read it: addresses as names, bytes as hex, tuples in brackets."""
+    if isinstance(value, str) and len(value) == 42 and value[:2] == "0x":
+        return name_of(value)
+    if isinstance(value, bytes | bytearray):
+        return "0x" + bytes(value).hex()
+    if isinstance(value, list | tuple):
+        return "(" + ", ".join(show_value(v, name_of) for v in value) + ")"
+    return str(value)
+
+
+def describe_event(event: DecodedEvent, name_of: NameOf) -> str:
+    """``VoteCast(proposalId=0, voter=Bolat, support=For, weight=1)``: an event for evidence."""
+    shown = []
+    for key, value in event.args.items():
+        if event.name == "VoteCast" and key == "support" and isinstance(value, int):
+            shown.append(f"{key}={_SUPPORT[value] if 0 <= value < 3 else value}")
+        else:
+            shown.append(f"{key}={show_value(value, name_of)}")
+    return f"{event.name}({', '.join(shown)})"
+
+
+def _generic(entry: JournalEntry, name_of: NameOf) -> Sentence:
+    if entry.function == "transfer":
+        return Sentence(f"{entry.sender_name} sent {format_eth(entry.value)} to {entry.to_label}")
+    if entry.function == "deploy":
+        return Sentence(f"{entry.sender_name} deployed {entry.to_label}")
+    paid = f", sending {format_eth(entry.value)}" if entry.value else ""
+    events = ", ".join(dict.fromkeys(e.name for e in entry.events))
+    emitted = f" ({events})" if events else ""
+    return Sentence(f"{entry.sender_name} called {entry.function} on {entry.to_label}{paid}"
+                    f"{emitted}")
+
+
+def _events(entry: JournalEntry, name: str) -> list[DecodedEvent]:
+    return [e for e in entry.events if e.name == name]
+
+
+def _first(entry: JournalEntry, name: str) -> DecodedEvent | None:
+    found = _events(entry, name)
+    return found[0] if found else None
+
+
+def _names(addresses: Iterable[str], name_of: NameOf) -> str:
+    return ", ".join(name_of(a) for a in addresses)
+
+
+def _short(hex_text: str) -> str:
+    """``0x776dbc81…a816``: a hash short enough for a sentence (evidence keeps it whole)."""
+    return hex_text if len(hex_text) <= 20 else f"{hex_text[:10]}…{hex_text[-4:]}"
+
+
+def _weight(weight: int) -> str:
+    """A ballot's weight: a count of members, or shares (wei-sized) under a weighted rule."""
+    return str(weight) if weight < 10**12 else f"{format_eth(weight)[:-4]} shares"
+
+
+def action_summary(action: Sequence[Any], dao_address: str | None, name_of: NameOf) -> str:
+    """One proposed action ``(target, value, calldata)`` in words."""
+    target, value, data = action[0], int(action[1]), action[2]
+    raw = data if isinstance(data, bytes | bytearray) else bytes.fromhex(str(data)[2:])
+    if not raw and value:
+        return f"pay {format_eth(value)} to {name_of(target)}"
+    selector = "0x" + bytes(raw[:4]).hex()
+    known = _SELECTORS.get(selector) if target == dao_address else None
+    if known is not None:
+        signature, text = known
+        types = signature[signature.index("(") + 1 : -1].split(",")
+        try:
+            values = abi_decode(types, bytes(raw[4:]))
+        except DecodingError:  # malformed calldata is told as a raw call below
+            values = None
+        if values is not None:
+            shown = [name_of(v) if t == "address" else
+                     format_eth(v) if signature.startswith("offerMembership") else str(v)
+                     for t, v in zip(types, values)]
+            return text.format(*shown)
+    return f"call {selector} on {name_of(target)}" + (f" with {format_eth(value)}" if value else "")
+
+
+# ---- the DAO's functions ---------------------------------------------------------------------
+
+
+@sentence("deploy")
+def _deploy(entry: JournalEntry, name_of: NameOf) -> Sentence | None:
+    charter = _first(entry, "CharterPublished")
+    if charter is not None:
+        offered = _events(entry, "MembershipOffered")
+        founders = _names((e.args["candidate"] for e in offered), name_of)
+        return Sentence(f"{entry.sender_name} deployed the DAO contract {entry.to_label}, with "
+                        f"its charter's hash {_short(show_value(charter.args['charterHash'], name_of))} "
+                        f"and founding offers to {founders or 'nobody'}", "DC 20.9")
+    roster = _events(entry, "ArbitratorRegistered")
+    if roster:
+        people = _names((e.args["arbitrator"] for e in roster), name_of)
+        return Sentence(f"{entry.sender_name} deployed {entry.to_label}, a human dispute "
+                        f"procedure whose roster is {people}", "DC 28.2")
+    return None
+
+
+@sentence("join")
+def _join(entry: JournalEntry, name_of: NameOf) -> Sentence | None:
+    joined = _first(entry, "MemberJoined")
+    if joined is None:
+        return None
+    return Sentence(f"{name_of(joined.args['member'])} joined {entry.to_label}, paying in "
+                    f"{format_eth(joined.args['contribution'])}")
+
+
+@sentence("contribute")
+def _contribute(entry: JournalEntry, name_of: NameOf) -> Sentence | None:
+    made = _first(entry, "ContributionMade")
+    if made is None:
+        return None
+    return Sentence(f"{name_of(made.args['member'])} added {format_eth(made.args['amount'])} "
+                    "to their contribution (and so to their liability cap)", "DC 20.8")
+
+
+@sentence("propose")
+def _propose(entry: JournalEntry, name_of: NameOf) -> Sentence | None:
+    created = _first(entry, "ProposalCreated")
+    if created is None:
+        return None
+    actions = entry.args.get("actions", ())
+    what = "; ".join(action_summary(a, entry.to, name_of) for a in actions) or "no action"
+    return Sentence(f"{name_of(created.args['proposer'])} proposed proposal "
+                    f"{created.args['proposalId']}, \"{created.args['description']}\": {what}",
+                    "DC 20.7")
+
+
+@sentence("proposeAmendment")
+def _propose_amendment(entry: JournalEntry, name_of: NameOf) -> Sentence | None:
+    created = _first(entry, "ProposalCreated")
+    if created is None:
+        return None
+    successor = entry.args.get("successor", "")
+    return Sentence(f"{name_of(created.args['proposer'])} proposed amendment "
+                    f"{created.args['proposalId']}: migrate to {show_value(successor, name_of)}",
+                    "DC 20.9")
+
+
+@sentence("vote")
+def _vote(entry: JournalEntry, name_of: NameOf) -> Sentence | None:
+    cast = _first(entry, "VoteCast")
+    if cast is None:
+        return None
+    support = int(cast.args["support"])
+    return Sentence(f"{name_of(cast.args['voter'])} voted {_SUPPORT[support]} proposal "
+                    f"{cast.args['proposalId']} (weight {_weight(int(cast.args['weight']))})",
+                    "DC 20.7")
+
+
+@sentence("execute")
+def _execute(entry: JournalEntry, name_of: NameOf) -> Sentence | None:
+    done = _first(entry, "ProposalExecuted")
+    if done is None:
+        return None
+    parts = []
+    for event in entry.events:
+        args = event.args
+        if event.name == "ActionExecuted" and args["value"] and args["target"] != entry.to:
+            parts.append(f"paid {format_eth(args['value'])} to {name_of(args['target'])}")
+        elif event.name == "ClaimSettled":
+            part = f"settled claim {args['claimId']}, paying {format_eth(args['paid'])}"
+            if args["shortfall"]:
+                part += (f"; {format_eth(args['shortfall'])} unpaid stays the DAO's "
+                         "outstanding liability")
+            parts.append(part)
+        elif event.name == "ClaimRejected":
+            parts.append(f"rejected claim {args['claimId']}")
+        elif event.name == "MembershipOffered":
+            parts.append(f"offered membership to {name_of(args['candidate'])} for "
+                         f"{format_eth(args['contribution'])}")
+        elif event.name == "MemberExpelled":
+            parts.append(f"expelled {name_of(args['member'])}, paying their share "
+                         f"{format_eth(args['payout'])}")
+        elif event.name == "TreasuryMigrated":
+            parts.append(f"moved {format_eth(args['amount'])} to {name_of(args['successor'])}")
+    called = [e for e in entry.events if e.name == "CapitalCalled"]
+    if called:
+        parts.append(f"called capital from {_names((e.args['member'] for e in called), name_of)}")
+    what = "; ".join(parts) or "its actions ran"
+    return Sentence(f"{name_of(done.args['executor'])} executed proposal "
+                    f"{done.args['proposalId']}: {what}", "DC 20.7")
+
+
+@sentence("exit")
+def _exit(entry: JournalEntry, name_of: NameOf) -> Sentence | None:
+    exited = _first(entry, "MemberExited")
+    if exited is None:
+        return None
+    return Sentence(f"{name_of(exited.args['member'])} left {entry.to_label} and was paid their "
+                    f"share of the treasury, {format_eth(exited.args['payout'])}", DEFAULT)
+
+
+@sentence("fileClaim")
+def _file_claim(entry: JournalEntry, name_of: NameOf) -> Sentence | None:
+    filed = _first(entry, "ClaimFiled")
+    if filed is None:
+        return None
+    args = filed.args
+    return Sentence(f"{name_of(args['claimant'])} filed claim {args['claimId']} against "
+                    f"{entry.to_label} for {format_eth(args['amount'])} (\"{args['description']}\");"
+                    f" {format_eth(args['reserved'])} of the treasury is reserved for it",
+                    "DC 20.8")
+
+
+@sentence("openDispute")
+def _open_dispute(entry: JournalEntry, name_of: NameOf) -> Sentence | None:
+    opened = _first(entry, "DisputeOpened")
+    if opened is None:
+        return None
+    args = opened.args
+    return Sentence(f"{name_of(args['by'])} opened dispute {args['disputeId']} on proposal "
+                    f"{args['proposalId']}; it cannot execute until a human rules", "DC 28.2")
+
+
+@sentence("enforceDues")
+def _enforce_dues(entry: JournalEntry, name_of: NameOf) -> Sentence | None:
+    made = _first(entry, "AutomatedDecisionMade")
+    if made is None:
+        return None
+    return Sentence(f"{entry.sender_name} applied the dues rule: automated decision "
+                    f"{made.args['decisionId']} suspends {name_of(made.args['subject'])} from "
+                    "voting", "DC 29.1")
+
+
+@sentence("requestReview")
+def _request_review(entry: JournalEntry, name_of: NameOf) -> Sentence | None:
+    asked = _first(entry, "ReviewRequested")
+    if asked is None:
+        return None
+    return Sentence(f"{name_of(asked.args['by'])} asked for a human review of automated "
+                    f"decision {asked.args['decisionId']}", "DC 29.2")
+
+
+@sentence("decideReview")
+def _decide_review(entry: JournalEntry, name_of: NameOf) -> Sentence | None:
+    decided = _first(entry, "ReviewDecided")
+    if decided is None:
+        return None
+    outcome = "reversed" if decided.args["reversed"] else "confirmed"
+    return Sentence(f"{name_of(decided.args['reviewer'])} reviewed automated decision "
+                    f"{decided.args['decisionId']} and {outcome} it", "DC 29.2")
