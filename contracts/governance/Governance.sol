@@ -220,6 +220,10 @@ abstract contract Governance is IDAO, ReentrancyGuardTransient {
             if (total > available) revert TreasuryInsufficient(total, available);
             for (uint256 i = 0; i < actions.length; i++) {
                 Action storage a = actions[i];
+                // Again per action: an earlier one (a claim settled, a member expelled) may
+                // have paid from the free treasury, and what is left of it may be reserved.
+                available = _freeTreasury();
+                if (a.value > available) revert TreasuryInsufficient(a.value, available);
                 (bool ok, bytes memory reason) = a.target.call{value: a.value}(a.data);
                 if (!ok) revert ActionFailed(proposalId, i, reason);
                 emit ActionExecuted(proposalId, i, a.target, a.value);
