@@ -76,8 +76,10 @@ abstract contract DisputeClause is AutomatedDecisions, IArbitrable, IEvidence {
     }
 
     /// @inheritdoc IArbitrable
-    /// @dev Only the charter's arbitrator; the ruling was made by a human there.
-    function rule(uint256 _disputeID, uint256 _ruling) external override {
+    /// @dev Only the charter's arbitrator; the ruling was made by a human there. Guarded like
+    ///      every function that sends value: a remedy is paid from the free treasury, so it must
+    ///      not run inside another execution that has already counted that treasury.
+    function rule(uint256 _disputeID, uint256 _ruling) external override nonReentrant {
         if (msg.sender != address(arbitrator)) revert OnlyArbitrator(msg.sender);
         DisputeRecord storage d = _disputes[_disputeID];
         if (!d.exists || d.ruled) revert UnknownDispute(_disputeID);

@@ -112,7 +112,12 @@ abstract contract Participation is Governance {
     /// @param amount The amount claimed (wei).
     /// @param description What the claim is for, in plain language.
     /// @return claimId The claim's id.
-    function fileClaim(uint256 amount, string calldata description) external notMigrated returns (uint256 claimId) {
+    function fileClaim(uint256 amount, string calldata description)
+        external
+        nonReentrant
+        notMigrated
+        returns (uint256 claimId)
+    {
         if (amount == 0) revert ZeroContribution();
         claimId = _fileClaim(msg.sender, amount, description);
     }
