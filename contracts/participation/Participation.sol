@@ -98,8 +98,10 @@ abstract contract Participation is Governance {
         uint256 owed = m.capitalCalled - m.capitalPaid;
         uint256 settled = owed < gross ? owed : gross;
         payout = gross - settled;
+        // The call is paid out of the share: the member takes the whole share out and pays
+        // `settled` back in, so both sides of `liabilityOf` see it.
         m.capitalPaid += settled;
-        m.withdrawn += payout;
+        m.withdrawn += gross;
         _removeMember(member);
         _send(member, payout);
     }
