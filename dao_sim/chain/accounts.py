@@ -163,6 +163,11 @@ class AddressBook:
         """The named accounts, in the order they were named."""
         return [Account(n, a) for n, a in self._accounts.items()]
 
+    @property
+    def account_count(self) -> int:
+        """How many accounts have a name."""
+        return len(self._accounts)
+
     def contracts(self) -> dict[str, str]:
         """Contract labels and their addresses, in the order they were labelled."""
         return dict(self._contracts)

@@ -24,7 +24,8 @@ from dao_sim.chain.journal import Journal, JournalEntry
 from dao_sim.chain.timeutil import parse_duration
 from dao_sim.exceptions import ChainError, DurationError, SnapshotError, TransactionReverted
 
-__all__ = ["ChainSession", "Snapshot", "ETHER"]
+# ContractHandle is re-exported: callers get handles from a session and name their type.
+__all__ = ["ChainSession", "ContractHandle", "Snapshot", "ETHER"]
 
 ETHER = 10**18
 
@@ -95,7 +96,7 @@ class ChainSession:
     # -- names and accounts -------------------------------------------------------------------
 
     def _next_name(self) -> str:
-        n = len(self._book.accounts()) + 1
+        n = self._book.account_count + 1
         while f"Member {n}" in self._book:
             n += 1
         return f"Member {n}"
@@ -161,9 +162,14 @@ class ChainSession:
     def register_abi(self, artifact_or_abi: Any) -> None:
         """Make reverts and events of a contract decodable before it is ever deployed here.
 
-        Useful for contracts a factory creates, or for errors a library declares.
+        Useful for contracts a factory creates, or for errors a library declares. A whole
+        ``ArtifactSet`` (any mapping of artifacts) registers every contract in it.
         """
-        self.interface(artifact_or_abi)
+        if isinstance(artifact_or_abi, Mapping):
+            for artifact in artifact_or_abi.values():
+                self.interface(artifact)
+        else:
+            self.interface(artifact_or_abi)
 
     @property
     def error_abis(self) -> AbiRegistry:

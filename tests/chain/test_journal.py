@@ -92,7 +92,7 @@ def test_logs_of_unknown_contracts_are_kept_then_decoded_once_known(
     unknown, spawned = contract.transact("spawn", sender="Aigerim").events
     assert unknown.name == "UnknownEvent" and len(unknown.args["topics"]) == 2
     assert spawned.name == "Spawned"
-    chain_session.register_abi(probe["Child"])
+    chain_session.register_abi(probe)  # the whole artifact set
     pinged = contract.transact("spawn", sender="Aigerim").events[0]
     assert pinged.name == "Pinged"
     assert pinged.contract_label == chain_session.name_of(pinged.address)
