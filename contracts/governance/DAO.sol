@@ -52,26 +52,29 @@ contract DAO is DisputeClause {
     }
 
     /// @notice Receive the members and treasury of the predecessor after its amendment passed.
+    /// @dev DC 20.8: each member's record comes whole (contribution, capital called and paid,
+    ///      what they took out), so a cap already used by capital calls stays used and a call
+    ///      still owed stays owed.
     /// @param accounts The members.
-    /// @param shares Their shares.
-    /// @param contributed Their recorded contributions (the base of their liability cap).
-    function acceptMigration(address[] calldata accounts, uint256[] calldata shares, uint256[] calldata contributed)
-        external
-        payable
-    {
+    /// @param records Their records at the predecessor (shares, contribution, capital, withdrawals).
+    function acceptMigration(address[] calldata accounts, Member[] calldata records) external payable {
         if (msg.sender != predecessor || predecessor == address(0)) revert OnlyPredecessor(msg.sender);
         if (_memberList.length != 0) revert MigrationAlreadyDone();
+        if (accounts.length != records.length) revert LengthMismatch(accounts.length, records.length);
         for (uint256 i = 0; i < accounts.length; i++) {
-            _found(accounts[i], contributed[i], shares[i]);
+            _found(accounts[i], records[i]);
         }
     }
 
-    function _found(address account, uint256 contributed, uint256 shares) private {
+    function _found(address account, Member calldata record) private {
         _addMember(account);
         Member storage m = _members[account];
-        m.contributed = contributed;
-        _setShares(account, shares);
-        emit MemberJoined(account, contributed, shares);
+        m.contributed = record.contributed;
+        m.capitalCalled = record.capitalCalled;
+        m.capitalPaid = record.capitalPaid;
+        m.withdrawn = record.withdrawn;
+        _setShares(account, record.shares);
+        emit MemberJoined(account, record.contributed, record.shares);
     }
 
     function _executeAmendment(uint256 proposalId) internal override {
@@ -79,21 +82,19 @@ contract DAO is DisputeClause {
         address successor = _proposals[proposalId].successor;
         uint256 n = memberCount;
         address[] memory accounts = new address[](n);
-        uint256[] memory shares = new uint256[](n);
-        uint256[] memory contributed = new uint256[](n);
+        Member[] memory records = new Member[](n);
         uint256 k = 0;
         for (uint256 i = 0; i < _memberList.length; i++) {
             Member storage m = _members[_memberList[i]];
             if (!m.active) continue;
             accounts[k] = _memberList[i];
-            shares[k] = m.shares;
-            contributed[k] = m.contributed;
+            records[k] = m;
             k++;
         }
         uint256 amount = address(this).balance;
         migratedTo = successor;
         emit TreasuryMigrated(successor, amount, n);
-        DAO(payable(successor)).acceptMigration{value: amount}(accounts, shares, contributed);
+        DAO(payable(successor)).acceptMigration{value: amount}(accounts, records);
     }
 
     /// @notice Accept plain transfers (donations, payments to the DAO); they join the treasury.

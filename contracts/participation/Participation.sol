@@ -183,7 +183,9 @@ abstract contract Participation is Governance {
             Member storage m = _members[account];
             if (!m.active) continue;
             uint256 amount = (m.contributed * bpsOfContribution) / BPS;
-            uint256 headroom = capOf(account) - m.contributed - m.capitalCalled;
+            uint256 used = m.contributed + m.capitalCalled;
+            uint256 cap = capOf(account);
+            uint256 headroom = cap > used ? cap - used : 0;
             if (amount > headroom) revert CapitalCallExceedsCap(account, amount, headroom);
             m.capitalCalled += amount;
             emit CapitalCalled(account, amount);

@@ -137,3 +137,31 @@ def test_capital_owed_is_not_forgiven_by_migrating(session, make_dao, artifacts)
     share = successor.member("Dana").share_value
     assert share == 4 * ETH * 36 // 20
     assert successor.exit("Dana") == share - 4 * ETH
+
+
+def test_successor_with_a_lower_cap_refuses_calls_beyond_what_was_already_called(session, make_dao, artifacts):
+    dao = make_dao(liability_cap="2x")
+    carry(dao, [Action.call_capital(10_000)], "call one more contribution")
+    successor = deploy_successor(dao, artifacts, liability_cap="1.5x")
+    _finish(dao, _amend(dao, successor))
+    pid = decide(successor, [Action.call_capital(1)], "call again")
+    refused = refusal(successor.execute, pid, by="Gulnara")
+    assert inner_error(successor, refused) == "CapitalCallExceedsCap"
+    for name, contribution in FOUNDERS.items():
+        dao.session.advance(1)
+        assert successor.pay_capital_call(name).status
+        assert successor.liability(name).contributed == 2 * contribution
+
+
+def test_member_who_left_and_came_back_keeps_their_whole_record_after_migrating(session, make_dao, artifacts):
+    dao = make_dao()
+    claim_id = dao.file_claim("Gulnara", "10 ETH", "damages")
+    carry(dao, [Action.settle_claim(claim_id)], "pay the damages")
+    assert dao.exit("Dana") == 2 * ETH
+    carry(dao, [Action.offer_membership(session.address("Dana"), "3 ETH", "Dana")], "take Dana back")
+    dao.join("Dana")
+    before = dao.liability("Dana")
+    assert before.lost == 2 * ETH
+    successor = deploy_successor(dao, artifacts)
+    _finish(dao, _amend(dao, successor))
+    assert successor.liability("Dana") == before
