@@ -219,8 +219,10 @@ def _deploy(entry: JournalEntry, name_of: NameOf) -> Sentence | None:
     roster = _events(entry, "ArbitratorRegistered")
     if roster:
         people = _names((e.args["arbitrator"] for e in roster), name_of)
+        attesters = _names(dict.fromkeys(e.args["attestedBy"] for e in roster), name_of)
         return Sentence(f"{entry.sender_name} deployed {entry.to_label}, a human dispute "
-                        f"procedure whose roster is {people}", "DC 28.2")
+                        f"procedure whose roster is {people} (identification attested by "
+                        f"{attesters}; only its salted hash is on chain)", "DC 28.2")
     return None
 
 
