@@ -72,6 +72,22 @@ def friendly(command: F) -> F:
     return run  # type: ignore[return-value]
 
 
+class _StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """A handler that writes to ``sys.stderr`` as it is when a record arrives.
+
+    rich's spinner swaps ``sys.stderr`` for a proxy that prints above the spinner; a handler
+    holding the original stream would write into the spinner's line instead.
+    """
+
+    @property  # type: ignore[override]
+    def stream(self) -> Any:
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value: Any) -> None:
+        """Ignored: the stream is always the current ``sys.stderr``."""
+
+
 @contextmanager
 def info_logging(enabled: bool) -> Iterator[None]:
     """While active and ``enabled``, dao-sim's INFO log goes to stderr (``--verbose``).
@@ -83,7 +99,7 @@ def info_logging(enabled: bool) -> Iterator[None]:
         yield
         return
     logger = logging.getLogger("dao_sim")
-    handler = logging.StreamHandler(sys.stderr)
+    handler = _StderrHandler()
     handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
     previous = logger.level
     logger.addHandler(handler)
