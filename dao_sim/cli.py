@@ -132,7 +132,8 @@ def main(
 
 _STORY_HELP = ("Which story: " + ", ".join(story_names()) + f". Default: {DEFAULT_STORY}, a "
                "payment voted by the members that executes itself (DC 20.7); liability: a claim "
-               "bigger than the treasury meets the members' caps (DC 20.8).")
+               "bigger than the treasury meets the members' caps (DC 20.8); dispute: a passed "
+               "payment is disputed and a human arbitrator rules on it (DC 28.2).")
 
 
 @app.command()
@@ -145,6 +146,10 @@ def demo(
              "governance story, out/demo-<story>-report.md for others).")] = None,
     verbose: Annotated[bool, typer.Option(
         "--verbose", "-v", help="Log what dao-sim does (which compiler ran, cache hits).")] = False,
+    ruling: Annotated[str | None, typer.Option(
+        "--ruling", help="dispute story: the arbitrator's ruling (uphold, void, remedy, refuse) "
+                         "for runs without a person at the keyboard; recorded as the "
+                         "arbitrator's decision.")] = None,
 ) -> None:
     """Play a demo story on a fresh embedded chain: print its timeline, write its report.
 
@@ -160,10 +165,14 @@ def demo(
     console = Console()
     with info_logging(verbose):
         chosen = get_story(story)
+        if ruling is not None and "ruling" not in chosen.options:
+            fail(f"--ruling applies to the dispute story, not to '{chosen.name}'")
+        path = out or chosen.default_report
+        offered = {"ruling": ruling, "evidence_dir": path.parent, "console": console}
         artifacts = load_with_progress(console, compile_project)
-        report = chosen.tell(ChainSession(), artifacts)
+        report = chosen.tell(ChainSession(), artifacts,
+                             **{k: v for k, v in offered.items() if k in chosen.options})
     print_report(console, report)
-    path = out or chosen.default_report
     try:
         write_report(report, path)
     except OSError as exc:

@@ -70,7 +70,7 @@ def test_help_lists_the_demo_and_its_stories():
     assert top.exit_code == 0 and "demo" in top.stdout
     demo = CliRunner().invoke(app, ["demo", "--help"])
     assert demo.exit_code == 0
-    assert "governance, liability" in " ".join(demo.stdout.split())
+    assert "governance, dispute, liability" in " ".join(demo.stdout.split())
 
 
 def test_an_unknown_story_is_one_line_and_exit_1(run):

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Story", "Teller"]
 
-Teller = Callable[["ChainSession", "ArtifactSet"], "Report"]
+Teller = Callable[..., "Report"]
 
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -41,12 +41,16 @@ class Story:
         ``tell(session, artifacts) -> Report`` on a fresh session.
     report_file : str
         Where its report goes by default (relative to the current folder).
+    options : tuple of str
+        Keyword options ``tell`` accepts beyond the session and artifacts (``"ruling"``,
+        ``"evidence_dir"``, ``"console"``); the CLI passes only these.
     """
 
     name: str
     title: str
     tell: Teller
     report_file: str = ""
+    options: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not _NAME.match(self.name):

@@ -1,0 +1,169 @@
+"""A disputed payment decided by a human (DC 28.2): the person at the keyboard rules.
+
+Aigerim proposes to pay Erlan 5 ETH for a marketing campaign; Aigerim and Bolat vote For,
+Dana Against. In the grace window Dana opens a dispute: she says the campaign was never
+agreed, and asks 1 ETH in compensation if the arbitrator grants a remedy. The payment is
+frozen. Madina, the natural person on the arbitrator's roster, sees the evidence and rules:
+uphold (the payment may execute), void (it never executes), remedy (void, and Dana's
+compensation is paid from the treasury) or refuse to arbitrate (the vote stands). The person
+at the keyboard plays Madina; ``--ruling`` records a decision given on the command line
+instead, as Madina's. After the appeal window the ruling reaches the DAO, and the payment
+executes or not accordingly. Waiting never decides anything.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from dao_sim.demos.cast import ARBITER, FOUNDERS, deploy_human_arbitrator
+from dao_sim.demos.common import charter_check, charter_law, charter_section, dao_facts, duration_text, wallets
+from dao_sim.demos.story import Story
+from dao_sim.disputes import InteractivePrompt, ScriptedDecision
+from dao_sim.disputes.evidence import build_evidence
+from dao_sim.disputes.lifecycle import DAO_RULINGS, ProposalDispute
+from dao_sim.exceptions import DisputeError, RulingRefusedError
+from dao_sim.governance import Action, DAOSpec, deploy
+from dao_sim.governance.units import format_eth, parse_amount
+from dao_sim.report import Check, Chronicle, LawNote, Report, Section, Table, balance_table
+
+if TYPE_CHECKING:
+    from dao_sim.chain.session import ChainSession
+    from dao_sim.compiler import ArtifactSet
+
+__all__ = ["RULING_NAMES", "STORY", "parse_ruling", "tell"]
+
+DAO_NAME = "Steppe Makers"
+PAYEE = "Erlan"
+AMOUNT = "5 ETH"
+DISPUTER = "Dana"
+COMPENSATION = "1 ETH"
+KEEPER = "Gulnara"
+BALLOTS = (("Aigerim", "for"), ("Bolat", "for"), ("Dana", "against"))
+
+#: Words accepted by ``--ruling``, and the ERC-792 ruling each means for the DAO.
+RULING_NAMES = {"refuse": 0, "uphold": 1, "void": 2, "remedy": 3}
+
+
+def parse_ruling(text: str) -> int:
+    """``"void"`` or ``"2"`` -> 2; a clear error for anything else."""
+    key = text.strip().lower()
+    if key in RULING_NAMES:
+        return RULING_NAMES[key]
+    if key.isdigit() and int(key) in DAO_RULINGS:
+        return int(key)
+    raise DisputeError(f"--ruling {text!r}: choose one of {', '.join(RULING_NAMES)} (or 0-3)")
+
+
+def _expected(ruling: int, state: str, erlan_gain: int, dana_gain: int) -> Check:
+    amount, compensation = parse_amount(AMOUNT), parse_amount(COMPENSATION)
+    if ruling in (0, 1):
+        ok = state == "Executed" and erlan_gain == amount and dana_gain == 0
+        return Check("the payment executed, as the ruling allowed", ok,
+                     f"proposal {state}; {PAYEE} received {format_eth(erlan_gain)}")
+    if ruling == 2:
+        ok = state == "Voided" and erlan_gain == 0 and dana_gain == 0
+        return Check("the payment never executed, as the ruling voided it", ok,
+                     f"proposal {state}; {PAYEE} received {format_eth(erlan_gain)}")
+    ok = state == "Voided" and erlan_gain == 0 and dana_gain == compensation
+    return Check(f"the payment was voided and {DISPUTER}'s compensation paid from the treasury", ok,
+                 f"proposal {state}; {DISPUTER} received {format_eth(dana_gain)}")
+
+
+def tell(session: ChainSession, artifacts: ArtifactSet, *, ruling: str | None = None,
+         evidence_dir: Path | None = None, console: Any = None) -> Report:
+    """Play the story; the ruling comes from ``ruling`` or from the person at the keyboard."""
+    chosen = None if ruling is None else parse_ruling(ruling)
+    story = Chronicle(session)
+    court = deploy_human_arbitrator(session, artifacts, (ARBITER,))
+    spec = DAOSpec(name=DAO_NAME, members=FOUNDERS, arbitrator="HumanArbitrator",
+                   voting_period="3 days", grace_period="2 days", execution_window="7 days")
+    dao = deploy(spec, session, artifacts=artifacts)
+    people = [*FOUNDERS, PAYEE]
+    before = wallets(session, [*people, dao.name])
+
+    pid = dao.propose("Aigerim", [Action.pay(PAYEE, AMOUNT)], "Pay Erlan for a marketing campaign")
+    for voter, ballot in BALLOTS:
+        dao.vote(voter, pid, ballot)
+    session.advance(spec.voting_period)
+    story.note(f"{duration_text(int(spec.voting_period))} pass: proposal {pid} passed and is in its "
+               "grace window, when a dispute may be opened", "dao-sim default")
+    dispute = ProposalDispute.open(dao, court, pid, by=DISPUTER, compensation=COMPENSATION,
+                                   evidence_uri="ipfs://dana/the-campaign-was-never-agreed")
+    session.advance(spec.grace_period + 86_400)
+    frozen = dao.state(pid)
+    story.note(f"The grace window has long passed; the proposal is still {frozen}: time alone "
+               "decides nothing", "DC 28.2")
+
+    shown = build_evidence(dao, court, pid, dispute.dispute_id, artifacts=artifacts)
+    evidence = [f"Proposal {pid}: pay {AMOUNT} to {PAYEE}, \"Pay Erlan for a marketing campaign\"",
+                f"Votes: For {shown.proposal['for_votes']}, Against {shown.proposal['against_votes']}",
+                f"{DISPUTER}'s evidence: ipfs://dana/the-campaign-was-never-agreed; compensation asked: "
+                f"{COMPENSATION}",
+                f"Charter hash matches the published charter: {shown.charter['matches']}"]
+    if chosen is None:
+        channel: Any = InteractivePrompt(stream=sys.stdin, console=console)
+    else:
+        channel = ScriptedDecision(chosen, "given on the command line with --ruling", by=ARBITER)
+    try:
+        dispute.decide(channel, [ARBITER], evidence=evidence)
+    except RulingRefusedError as exc:
+        raise RulingRefusedError(f"{exc}; with nobody at the keyboard, give the ruling with "
+                                 f"--ruling ({', '.join(RULING_NAMES)})") from exc
+    outcome = dispute.finalise(by=KEEPER)
+    story.note(f"The appeal window passed without appeal; the ruling '{outcome.final_label}' "
+               "reached the DAO", "DC 28.2")
+    if outcome.proposal_state == "Succeeded":
+        outcome = dispute.enforce(by=KEEPER)
+    after = wallets(session, [*people, dao.name])
+    package = build_evidence(dao, court, pid, dispute.dispute_id, rulings=dispute.rulings, artifacts=artifacts)
+    json_path, md_path = package.write(evidence_dir or Path("out"), "demo-dispute-evidence")
+
+    record = dispute.rulings[0]
+    checks = (
+        Check("the disputed proposal could not execute before the human ruling", frozen == "Disputed",
+              f"state after the grace window: {frozen}"),
+        Check(f"the ruling was cast by {ARBITER}, a person on the roster, from her own key",
+              record.decided_by == ARBITER and record.relayer is None, record.tx_hash),
+        _expected(outcome.final_ruling, outcome.proposal_state,
+                  after[PAYEE] - before[PAYEE], after[DISPUTER] - before[DISPUTER]),
+        charter_check(dao),
+    )
+    ok = all(c.ok for c in checks)
+    return Report(
+        title=f"{DAO_NAME}: a disputed payment, decided by a human",
+        summary=(f"A payment of {AMOUNT} to {PAYEE} passed 2 to 1; {DISPUTER} disputed it; "
+                 f"{ARBITER} ruled '{outcome.final_label}'."),
+        outcome=(f"The proposal is {outcome.proposal_state}, as {ARBITER}'s ruling decided." if ok
+                 else "The outcome did NOT follow the ruling: see the failed checks."),
+        checks=checks,
+        facts=(*dao_facts(dao, session), ("Evidence package (DC 26.3)", f"{json_path}, {md_path}")),
+        timeline=story.timeline(),
+        tables=(balance_table("Wallets and treasury", ["before the proposal", "at the end"],
+                              {n: [before[n], after[n]] for n in [*people, dao.name]},
+                              "Gas costs nothing on this chain (gas price 0)."),
+                Table("The ruling", ("who", "ruling", "channel", "key", "identity attested by"),
+                      ((record.decided_by, f"{record.ruling}: {record.ruling_label}", record.channel,
+                        record.key, record.attested_by),),
+                      "A wallet key proves which key acted, not who held it; it is not the legal "
+                      "equal of a handwritten signature (DC 25.3).")),
+        law=(
+            LawNote("DC 28.2", "A contract providing for a smart contract contains dispute rules under "
+                    "which a human decides", f"{ARBITER}, a natural person on the arbitrator's roster, "
+                    "ruled; until she did, the payment stayed frozen, however long it took."),
+            LawNote("DC 26.3", "Records in distributed resources may prove rights; the holder bears the "
+                    "burden of proof", f"The evidence package ({md_path.name}) carries the transactions, "
+                    "blocks, balances, charter and source hashes."),
+            LawNote("", "An open dispute freezes the contested execution; a refusal to arbitrate "
+                    "leaves the vote standing", "dao-sim defaults, set in the charter."),
+            charter_law(dao),
+        ),
+        evidence=story.evidence(),
+        sections=(charter_section(dao), Section("The ruling, as recorded", record.record())),
+        chain=session.engine.describe(),
+    )
+
+
+STORY = Story("dispute", "a member disputes a passed payment; a human arbitrator rules on it", tell,
+              options=("ruling", "evidence_dir", "console"))
