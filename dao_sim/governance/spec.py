@@ -11,7 +11,7 @@ import enum
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from dao_sim.exceptions import SpecError
+from dao_sim.exceptions import DurationError, SpecError
 from dao_sim.governance.units import format_eth, parse_amount, parse_bps, parse_multiple
 
 __all__ = ["VotingRule", "MemberSpec", "Dues", "DAOSpec"]
@@ -79,9 +79,14 @@ class Dues:
         amount = parse_amount(self.amount, field="dues.amount")
         if amount == 0:
             raise SpecError("dues.amount: must be more than 0 when dues are set")
-        period = parse_duration(self.period)
+        try:
+            period = parse_duration(self.period)
+        except DurationError as exc:  # the parser's own error names the text; add the field
+            raise SpecError(f"dues.period: {exc}") from exc
         if period <= 0:
             raise SpecError("dues.period: must be longer than 0 seconds")
+        if period > _UINT32:
+            raise SpecError(f"dues.period: {period} seconds is out of range")
         object.__setattr__(self, "amount", amount)
         object.__setattr__(self, "period", period)
 
@@ -218,8 +223,11 @@ class DAOSpec:
             raise SpecError(f"approval: {approval / 100:g}% must be between 50% and 100%")
         if not BPS // 2 < consent <= BPS:
             raise SpecError(f"amendment_consent: {consent / 100:g}% must be over 50% and at most 100%")
-        if not BPS <= cap <= _UINT32:
+        if cap < BPS:
             raise SpecError(f"liability_cap: {cap / BPS:g}x is below the contribution (1x): DC 20.8")
+        if cap > _UINT32:
+            most = f"{_UINT32 // BPS}.{_UINT32 % BPS:04d}x"
+            raise SpecError(f"liability_cap: {cap / BPS:g}x is out of range (at most {most})")
         for name, value in (("quorum", quorum), ("approval", approval), ("amendment_consent", consent)):
             object.__setattr__(self, name, value)
         object.__setattr__(self, "liability_cap", cap)
