@@ -1,0 +1,106 @@
+"""The DAO's refusals in words: every error the contract declares reads as a plain sentence."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import pytest
+from eth_abi import encode
+from eth_utils import keccak
+
+from dao_sim.chain.session import ChainSession
+from dao_sim.exceptions import ContractReverted, DaoSimError, GovernanceError
+from dao_sim.governance import DAORefused
+from dao_sim.governance.errors import PROPOSAL_STATES, explain_revert
+from dao_sim.governance.units import format_eth
+
+ETHER = 10**18
+SAMPLE = {"address": "Bolat", "uint256": 3 * ETHER, "uint8": 1, "bytes4": b"\xde\xad\xbe\xef",
+          "bytes": b"\x01\x02", "string": "quorumBps"}
+
+
+@pytest.fixture(scope="module")
+def chain(artifacts):
+    session = ChainSession(names=["Aigerim", "Bolat"])
+    session.register_abi(artifacts["DAO"])
+    return session
+
+
+def idao_errors(artifacts: Any) -> list[Mapping[str, Any]]:
+    return [e for e in artifacts["IDAO"].abi if e["type"] == "error"]
+
+
+def explain(chain: ChainSession, entry: Mapping[str, Any], values: list[Any]) -> DAORefused:
+    """Encode ``entry`` with ``values`` as revert data, decode it as a session does, explain it."""
+    types = [p["type"] for p in entry["inputs"]]
+    data = keccak(text=f"{entry['name']}({','.join(types)})")[:4] + encode(types, values)
+    decoded = chain.decode_revert(data)
+    assert decoded.name == entry["name"]
+    return explain_revert(ContractReverted("DAO.act", decoded.name, dict(decoded.args), data),
+                          chain.name_of, format_eth)
+
+
+def sample_values(chain: ChainSession, entry: Mapping[str, Any]) -> list[Any]:
+    return [chain.address(SAMPLE["address"]) if p["type"] == "address" else SAMPLE[p["type"]]
+            for p in entry["inputs"]]
+
+
+def test_every_dao_error_has_a_sentence(chain, artifacts):
+    errors = idao_errors(artifacts)
+    assert len(errors) > 40
+    for entry in errors:
+        refused = explain(chain, entry, sample_values(chain, entry))
+        message = str(refused)
+        assert refused.error == entry["name"], message
+        assert entry["name"] not in message and "reverted" not in message, message
+        assert "{" not in message and "}" not in message, message
+        assert chain.address("Bolat") not in message, message  # people, not hex
+
+
+def test_proposal_states_are_named_in_refusals(chain, artifacts):
+    entries = {e["name"]: e for e in idao_errors(artifacts)}
+    for state, name in enumerate(PROPOSAL_STATES):
+        for error in ("ProposalNotActive", "ProposalNotExecutable", "ProposalNotInGrace"):
+            assert f"(it is {name})" in str(explain(chain, entries[error], [7, state]))
+
+
+@pytest.mark.parametrize(("error", "values", "message"), [
+    ("WrongContribution", [3 * ETHER, ETHER // 2], "wrong amount: expected 3 ETH, sent 0.5 ETH"),
+    ("ProposalNotInGrace", [7, 6],
+     "proposal 7 is not in its grace window (it is Executed); disputes open during grace"),
+    ("ClaimNotOpen", [2, 3], "claim 2 is Rejected, not open"),
+    ("ReviewNotRequested", [5, 2], "decision 5 has no pending review request (review is Confirmed)"),
+    ("ExitBlockedByOwnVote", ["Bolat", 4],
+     "Bolat voted For proposal 4, which is still open; they may exit once it is settled"),
+    ("CapitalCallExceedsCap", ["Bolat", 3 * ETHER, ETHER],
+     "a capital call of 3 ETH on Bolat exceeds their remaining cap of 1 ETH (DC 20.8)"),
+    ("ClaimsPending", [ETHER], "1 ETH is reserved for pending claims; settle or reject them before migrating"),
+    ("InvalidRules", ["quorumBps"], "the rule quorumBps is invalid"),
+    ("DisputeClauseMissing", [], "DC 28.2: no human dispute procedure (arbitrator) was named"),
+    ("ReviewerMissing", [], "DC 29.2: automated decisions need a named human reviewer"),
+])
+def test_refusal_reads_as_written(chain, artifacts, error, values, message):
+    (entry,) = [e for e in idao_errors(artifacts) if e["name"] == error]
+    values = [chain.address(v) if p["type"] == "address" else v for p, v in zip(entry["inputs"], values)]
+    assert str(explain(chain, entry, values)) == message
+
+
+def test_library_error_without_a_sentence_keeps_its_decoded_name(chain):
+    data = keccak(text="ReentrancyGuardReentrantCall()")[:4]
+    decoded = chain.decode_revert(data)
+    refused = explain_revert(ContractReverted("DAO.execute", decoded.name, dict(decoded.args), data),
+                             chain.name_of, format_eth)
+    assert refused.error == "ReentrancyGuardReentrantCall"
+    assert str(refused) == "DAO.execute reverted: ReentrancyGuardReentrantCall()"
+
+
+def test_undecodable_revert_keeps_its_raw_data(chain):
+    refused = explain_revert(ContractReverted("DAO.execute", None, {}, b"\x12\x34"), chain.name_of, format_eth)
+    assert (refused.error, refused.details) == (None, {})
+    assert str(refused) == "DAO.execute reverted (undecoded revert data 0x1234)"
+
+
+def test_refusal_is_a_governance_error():
+    assert issubclass(DAORefused, GovernanceError)
+    assert issubclass(DAORefused, DaoSimError)
