@@ -49,13 +49,15 @@ def sample_values(chain: ChainSession, entry: Mapping[str, Any]) -> list[Any]:
 def test_every_dao_error_has_a_sentence(chain, artifacts):
     errors = idao_errors(artifacts)
     assert len(errors) > 40
+    unreadable = {}
     for entry in errors:
         refused = explain(chain, entry, sample_values(chain, entry))
         message = str(refused)
-        assert refused.error == entry["name"], message
-        assert entry["name"] not in message and "reverted" not in message, message
-        assert "{" not in message and "}" not in message, message
-        assert chain.address("Bolat") not in message, message  # people, not hex
+        raw = (entry["name"] in message or "reverted" in message or "{" in message or "}" in message
+               or chain.address("Bolat") in message)  # a template missing, unfilled, or hex for a person
+        if raw or refused.error != entry["name"]:
+            unreadable[entry["name"]] = message
+    assert unreadable == {}
 
 
 def test_proposal_states_are_named_in_refusals(chain, artifacts):

@@ -122,9 +122,8 @@ def test_member_admitted_after_voting_opened_has_no_vote_on_that_proposal_only(s
     new = dao.propose("Dana", [Action.pay("Gulnara", "1 ETH")], "Pay Gulnara again")
     dao.vote("Erlan", new, "for")
     assert dao.proposal(new).for_votes == 1
-    total_at = dao.contract.call
-    assert total_at("totalPowerAt", dao.proposal(old).vote_start - 1) == 3
-    assert total_at("totalPowerAt", dao.proposal(new).vote_start - 1) == 4
+    opened = {pid: dao.proposal(pid).vote_start - 1 for pid in (old, new)}
+    assert [dao.contract.call("totalPowerAt", opened[pid]) for pid in (old, new)] == [3, 4]
 
 
 def test_member_who_exited_cannot_vote_on_a_proposal_opened_before_they_left(session, make_dao):
