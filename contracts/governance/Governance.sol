@@ -203,7 +203,7 @@ abstract contract Governance is IDAO, ReentrancyGuardTransient {
     /// @dev DC 20.7: executes only what the members voted, exactly as voted; nothing else can
     ///      trigger these actions. Reserved claims are never spent (DC 20.8).
     /// @param proposalId The proposal.
-    function execute(uint256 proposalId) external payable nonReentrant notMigrated {
+    function execute(uint256 proposalId) external nonReentrant notMigrated {
         ProposalState current = state(proposalId);
         if (current != ProposalState.Succeeded) revert ProposalNotExecutable(proposalId, current);
         Proposal storage p = _proposals[proposalId];

@@ -90,7 +90,11 @@ def deploy(spec: DAOSpec, session: ChainSession, *, artifacts: ArtifactSet | Non
     if not session.engine.code(arbitrator_address):
         raise SpecError(f"arbitrator: {spec.arbitrator} is not a contract; DC 28.2 needs a working "
                         "dispute procedure (deploy a HumanArbitrator first)")
+    signers = set(session.engine.accounts())
     for address, member in founders:
+        if address not in signers:
+            raise SpecError(f"members.{member.name}: {address} is not an account this session holds "
+                            "a key for; founders pay in their own contributions")
         if session.balance(address) < member.contribution:
             raise SpecError(f"members.{member.name}: holds {format_eth(session.balance(address))}, "
                             f"cannot contribute {format_eth(member.contribution)}")

@@ -91,6 +91,14 @@ class Dues:
         object.__setattr__(self, "period", period)
 
 
+def _member(entry: object) -> MemberSpec:
+    if isinstance(entry, MemberSpec):
+        return entry
+    if isinstance(entry, (tuple, list)) and len(entry) == 2:
+        return MemberSpec(*entry)
+    raise SpecError(f"members: expected (name, contribution) or MemberSpec, got {entry!r}")
+
+
 def _durations(spec: DAOSpec) -> None:
     from dao_sim.chain.timeutil import parse_duration
 
@@ -199,7 +207,7 @@ class DAOSpec:
         if isinstance(raw, Mapping):
             founders = tuple(MemberSpec(name, amount) for name, amount in raw.items())
         elif isinstance(raw, Sequence) and not isinstance(raw, str):
-            founders = tuple(m if isinstance(m, MemberSpec) else MemberSpec(*m) for m in raw)
+            founders = tuple(_member(m) for m in raw)
         else:
             raise SpecError(f"members: expected a mapping of name to contribution, got {type(raw).__name__}")
         if not founders:
@@ -238,6 +246,8 @@ class DAOSpec:
                 "arbitrator: DC 28.2 requires a dispute procedure under which a human decides; "
                 "name an arbitrator (e.g. a HumanArbitrator deployed with dao_sim.disputes)"
             )
+        if isinstance(self.arbitrator_panel_size, bool) or not isinstance(self.arbitrator_panel_size, int):
+            raise SpecError(f"arbitrator_panel_size: expected the number 1 or 3, got {self.arbitrator_panel_size!r}")
         if self.arbitrator_panel_size not in (1, 3):
             raise SpecError(f"arbitrator_panel_size: panels have 1 or 3 arbitrators, not {self.arbitrator_panel_size}")
         if self.dues is not None and not isinstance(self.dues, Dues):

@@ -253,3 +253,13 @@ def test_deploy_takes_a_spec_and_a_session(session, artifacts, make_dao):
     assert [m.name for m in dao.members] == ["Aigerim", "Bolat"]
     assert session.journal.by_function("deploy")[-1].sender_name == "Erlan"
     assert dao.member("Erlan").active is False
+
+
+def test_member_entries_and_panel_size_of_the_wrong_shape_are_refused_clearly():
+    from dao_sim.exceptions import SpecError
+    from dao_sim.governance import DAOSpec
+
+    with pytest.raises(SpecError, match=r"expected \(name, contribution\)"):
+        DAOSpec(name="x", members=[("Aigerim", "1 ETH", "extra")], arbitrator="a")
+    with pytest.raises(SpecError, match="expected the number 1 or 3, got '1'"):
+        DAOSpec(name="x", members={"Aigerim": "1 ETH"}, arbitrator="a", arbitrator_panel_size="1")
