@@ -47,8 +47,16 @@ from dao_sim.disputes.signed_ruling import (
     verify_against_chain,
     write_ruling_file,
 )
+from dao_sim.disputes.evidence import EvidencePackage, build_evidence, deployed_code_matches
+from dao_sim.disputes.lifecycle import DAO_RULINGS, DisputeOutcome, ProposalDispute
 
 __all__ = [
+    "DAO_RULINGS",
+    "DisputeOutcome",
+    "EvidencePackage",
+    "ProposalDispute",
+    "build_evidence",
+    "deployed_code_matches",
     "REFUSED",
     "AgreementState",
     "Arbitrator",
