@@ -20,3 +20,20 @@ def test_the_python_api_example_runs(artifacts):
     lines = printed.getvalue().splitlines()
     assert lines[0] == "18.0"
     assert lines[-1].endswith("Gulnara executed proposal 0: paid 2 ETH to Erlan  [DC 20.7]")
+
+
+def test_the_continued_examples_run_in_order(artifacts, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    text = README.read_text(encoding="utf-8")
+    section = text[text.index("## Python API"):text.index("## Layout")]
+    blocks = re.findall(r"```python\n(.*?)```", section, re.DOTALL)
+    assert len(blocks) == 3
+    printed = io.StringIO()
+    namespace = {"__name__": "readme_example"}
+    with contextlib.redirect_stdout(printed):
+        for code in blocks:
+            exec(compile(code, str(README), "exec"), namespace)  # noqa: S102  the README is ours
+    lines = printed.getvalue().splitlines()
+    assert lines[-4:-2] == ["19.0", "0"]
+    assert lines[-2:] == ["Disputed", "Executed 11.0"]
+    assert (tmp_path / "out" / "evidence.md").exists()
