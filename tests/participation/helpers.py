@@ -10,24 +10,31 @@ from dao_sim.governance import DAO, Action, DAORefused
 __all__ = [
     "ETH",
     "ZERO",
-    "vote_through",
-    "decide",
-    "carry",
-    "refusal",
-    "inner_error",
-    "deploy_attacker",
-    "admit_contract",
     "act",
+    "admit_contract",
     "attempt_errors",
+    "carry",
+    "decide",
+    "deploy_attacker",
     "deploy_successor",
+    "inner_error",
+    "refusal",
+    "vote_through",
 ]
 
 ETH = 10**18
 ZERO = "0x" + "00" * 20
 
 
-def vote_through(dao: DAO, actions: Sequence[Action], description: str = "", *,
-                 against: Iterable[str] = (), abstain: Iterable[str] = (), proposer: str | None = None) -> int:
+def vote_through(
+    dao: DAO,
+    actions: Sequence[Action],
+    description: str = "",
+    *,
+    against: Iterable[str] = (),
+    abstain: Iterable[str] = (),
+    proposer: str | None = None,
+) -> int:
     """Propose ``actions`` and have every current member vote (For unless named otherwise);
     leave the proposal at the end of its voting period. Returns its id.
 
@@ -37,7 +44,9 @@ def vote_through(dao: DAO, actions: Sequence[Action], description: str = "", *,
     voters = [m.name for m in dao.members if not dao.session.engine.code(m.address)]
     pid = dao.propose(proposer or voters[0], actions, description or "proposal")
     for voter in voters:
-        dao.vote(voter, pid, "against" if voter in against else "abstain" if voter in abstain else "for")
+        dao.vote(
+            voter, pid, "against" if voter in against else "abstain" if voter in abstain else "for"
+        )
     dao.session.advance(int(dao.spec.voting_period))
     return pid
 
@@ -73,7 +82,9 @@ def inner_error(dao: DAO, refused: DAORefused) -> str:
     return dao.session.decode_revert(raw).name
 
 
-def deploy_attacker(dao: DAO, artifacts: Any, *, label: str, predecessor: str = ZERO, funds: int = 0) -> Any:
+def deploy_attacker(
+    dao: DAO, artifacts: Any, *, label: str, predecessor: str = ZERO, funds: int = 0
+) -> Any:
     """Deploy a ``DAOAttacker`` (from Erlan's key), optionally funded with ``funds`` wei."""
     session = dao.session
     attacker = session.deploy(artifacts["DAOAttacker"], predecessor, sender="Erlan", label=label)
@@ -83,14 +94,20 @@ def deploy_attacker(dao: DAO, artifacts: Any, *, label: str, predecessor: str = 
 
 
 def admit_contract(dao: DAO, attacker: Any, contribution: int) -> None:
-    """Make a contract a member: a passed proposal offers membership, then it joins through ``act``."""
-    carry(dao, [Action.offer_membership(attacker.address, contribution, attacker.label)], "admit a contract")
+    """Make a contract a member: a passed proposal offers it membership; it joins via ``act``."""
+    carry(
+        dao,
+        [Action.offer_membership(attacker.address, contribution, attacker.label)],
+        "admit a contract",
+    )
     act(dao, attacker, "join", value=contribution)
 
 
 def act(dao: DAO, attacker: Any, fn: str, *args: Any, value: int = 0) -> Any:
-    """Have the attacker call the DAO's ``fn`` as itself, paying ``value`` from its own balance."""
-    return attacker.transact("act", dao.address, dao.contract.calldata(fn, *args), sender="Erlan", value=value)
+    """Have the attacker call the DAO's ``fn`` as itself (Erlan sends ``value``; it forwards it)."""
+    return attacker.transact(
+        "act", dao.address, dao.contract.calldata(fn, *args), sender="Erlan", value=value
+    )
 
 
 def attempt_errors(dao: DAO, attacker: Any) -> list[str]:
@@ -102,10 +119,14 @@ def attempt_errors(dao: DAO, attacker: Any) -> list[str]:
     return out
 
 
-def deploy_successor(dao: DAO, artifacts: Any, name: str = "Steppe Makers II", **changes: Any) -> DAO:
-    """Deploy a published successor of ``dao`` (its rules changed by ``changes``) for an amendment."""
+def deploy_successor(
+    dao: DAO, artifacts: Any, name: str = "Steppe Makers II", **changes: Any
+) -> DAO:
+    """Deploy a published successor of ``dao`` for an amendment (rules changed by ``changes``)."""
     from dataclasses import replace
 
     from dao_sim.governance import deploy
 
-    return deploy(replace(dao.spec, name=name, **changes), dao.session, artifacts=artifacts, predecessor=dao)
+    return deploy(
+        replace(dao.spec, name=name, **changes), dao.session, artifacts=artifacts, predecessor=dao
+    )

@@ -6,7 +6,6 @@ import pytest
 
 from dao_sim.exceptions import ContractReverted
 from dao_sim.governance import Action, DAORefused
-
 from tests.participation.helpers import ETH, carry, decide, deploy_successor, inner_error, refusal
 
 FOUNDERS = {"Aigerim": 10 * ETH, "Bolat": 6 * ETH, "Dana": 4 * ETH}
@@ -61,7 +60,11 @@ def test_unanimous_amendment_migrates_the_treasury_and_the_members(session, make
     assert [m.name for m in successor.members] == list(FOUNDERS)
     for name, contribution in FOUNDERS.items():
         member = successor.member(name)
-        assert (member.shares, member.contributed, member.share_value) == (shares[name], contribution, contribution)
+        assert (member.shares, member.contributed, member.share_value) == (
+            shares[name],
+            contribution,
+            contribution,
+        )
     assert successor.exit("Dana") == 4 * ETH
 
 
@@ -79,7 +82,9 @@ OLD_DAO_ACTS = {
 @pytest.mark.parametrize("act", sorted(OLD_DAO_ACTS))
 def test_old_dao_refuses_every_act_after_migrating(session, make_dao, artifacts, act):
     dao = make_dao()
-    carry(dao, [Action.offer_membership(session.address("Kairat"), "1 ETH", "Kairat")], "admit Kairat")
+    carry(
+        dao, [Action.offer_membership(session.address("Kairat"), "1 ETH", "Kairat")], "admit Kairat"
+    )
     successor = deploy_successor(dao, artifacts)
     _finish(dao, _amend(dao, successor))
     with pytest.raises((ContractReverted, DAORefused)) as refused:
@@ -124,7 +129,10 @@ def test_capital_already_paid_counts_against_the_cap_after_migrating(session, ma
     for name, contribution in FOUNDERS.items():
         assert successor.liability(name).contributed == 2 * contribution
     pid = decide(successor, [Action.call_capital(1)], "call again")
-    assert inner_error(successor, refusal(successor.execute, pid, by="Gulnara")) == "CapitalCallExceedsCap"
+    assert (
+        inner_error(successor, refusal(successor.execute, pid, by="Gulnara"))
+        == "CapitalCallExceedsCap"
+    )
 
 
 def test_capital_owed_is_not_forgiven_by_migrating(session, make_dao, artifacts):
@@ -139,7 +147,9 @@ def test_capital_owed_is_not_forgiven_by_migrating(session, make_dao, artifacts)
     assert successor.exit("Dana") == share - 4 * ETH
 
 
-def test_successor_with_a_lower_cap_refuses_calls_beyond_what_was_already_called(session, make_dao, artifacts):
+def test_successor_with_a_lower_cap_refuses_calls_beyond_what_was_already_called(
+    session, make_dao, artifacts
+):
     dao = make_dao(liability_cap="2x")
     carry(dao, [Action.call_capital(10_000)], "call one more contribution")
     successor = deploy_successor(dao, artifacts, liability_cap="1.5x")
@@ -153,12 +163,16 @@ def test_successor_with_a_lower_cap_refuses_calls_beyond_what_was_already_called
         assert successor.liability(name).contributed == 2 * contribution
 
 
-def test_member_who_left_and_came_back_keeps_their_whole_record_after_migrating(session, make_dao, artifacts):
+def test_member_who_left_and_came_back_keeps_their_whole_record_after_migrating(
+    session, make_dao, artifacts
+):
     dao = make_dao()
     claim_id = dao.file_claim("Gulnara", "10 ETH", "damages")
     carry(dao, [Action.settle_claim(claim_id)], "pay the damages")
     assert dao.exit("Dana") == 2 * ETH
-    carry(dao, [Action.offer_membership(session.address("Dana"), "3 ETH", "Dana")], "take Dana back")
+    carry(
+        dao, [Action.offer_membership(session.address("Dana"), "3 ETH", "Dana")], "take Dana back"
+    )
     dao.join("Dana")
     before = dao.liability("Dana")
     assert before.lost == 2 * ETH

@@ -6,13 +6,17 @@ import pytest
 
 from dao_sim.exceptions import ContractReverted
 from dao_sim.governance import Action
-
 from tests.participation.helpers import ETH, carry, refusal, vote_through
 
-
 FORBIDDEN_SELF_CALLS = {
-    "seize(address,address)": lambda dao: Action.call(
-        "DAO", "seize(address,address)", dao.session.address("Dana"), dao.session.address("Aigerim")).data,
+    "seize(address,address)": lambda dao: (
+        Action.call(
+            "DAO",
+            "seize(address,address)",
+            dao.session.address("Dana"),
+            dao.session.address("Aigerim"),
+        ).data
+    ),
     "expel(address)": lambda dao: dao.contract.calldata("expel", "Dana"),
     "callCapital(uint256)": lambda dao: dao.contract.calldata("callCapital", 5_000),
     "acceptMigration(...)": lambda dao: dao.contract.calldata("acceptMigration", [], []),
@@ -23,7 +27,9 @@ FORBIDDEN_SELF_CALLS = {
 
 
 @pytest.mark.parametrize("call", sorted(FORBIDDEN_SELF_CALLS))
-def test_self_call_that_would_take_or_restrict_a_share_is_refused_when_proposed(session, make_dao, call):
+def test_self_call_that_would_take_or_restrict_a_share_is_refused_when_proposed(
+    session, make_dao, call
+):
     dao = make_dao()
     data = FORBIDDEN_SELF_CALLS[call](dao)
     refused = refusal(dao.propose, "Aigerim", [Action("DAO", 0, data, call)], f"call {call}")
@@ -42,7 +48,9 @@ def test_expulsion_where_the_charter_allows_it_pays_the_share(session, make_dao)
     dao = make_dao(expulsion_allowed=True)
     claim_id = dao.file_claim("Gulnara", "4 ETH", "invoice")
     before = session.balance("Dana")
-    pid = carry(dao, [Action.expel(session.address("Dana"), "Dana")], "expel Dana", against=["Dana"])
+    pid = carry(
+        dao, [Action.expel(session.address("Dana"), "Dana")], "expel Dana", against=["Dana"]
+    )
     paid = session.balance("Dana") - before
     assert paid == 4 * ETH * 16 // 20
     expelled = [e.args for e in dao.contract.events("MemberExpelled")]
@@ -77,5 +85,7 @@ def test_expulsion_cannot_be_done_without_a_vote(session, make_dao):
 
 def test_expulsion_proposal_leaves_the_share_untouched_until_it_executes(session, make_dao):
     dao = make_dao(expulsion_allowed=True)
-    vote_through(dao, [Action.expel(session.address("Dana"), "Dana")], "expel Dana", against=["Dana"])
+    vote_through(
+        dao, [Action.expel(session.address("Dana"), "Dana")], "expel Dana", against=["Dana"]
+    )
     assert dao.exit("Dana") == 4 * ETH

@@ -2,7 +2,6 @@
 never pass it, and what a member owes is settled from their share when they leave."""
 
 from dao_sim.governance import Action
-
 from tests.participation.helpers import ETH, carry, decide, inner_error, refusal
 
 FOUNDERS = {"Aigerim": 10 * ETH, "Bolat": 6 * ETH, "Dana": 4 * ETH}
@@ -45,7 +44,9 @@ def test_capital_calls_add_up_to_the_cap_and_no_further(session, make_dao):
     assert inner_error(dao, refused) == "CapitalCallExceedsCap"
 
 
-def test_capital_call_is_outside_the_capacity_of_a_charter_capped_at_the_contribution(session, make_dao):
+def test_capital_call_is_outside_the_capacity_of_a_charter_capped_at_the_contribution(
+    session, make_dao
+):
     dao = make_dao()
     refused = refusal(dao.propose, "Aigerim", [Action.call_capital(1)], "call capital")
     assert refused.error == "ActionOutsideCapacity"
@@ -78,7 +79,11 @@ def test_member_who_leaves_owing_a_call_pays_it_from_their_share(session, make_d
 def test_member_whose_share_cannot_cover_the_call_loses_no_more_than_the_cap(session, make_dao):
     dao = make_dao(liability_cap="2x")
     claim_id = dao.file_claim("Gulnara", "15 ETH", "damages")
-    carry(dao, [Action.settle_claim(claim_id), Action.call_capital(10_000)], "pay damages, call capital")
+    carry(
+        dao,
+        [Action.settle_claim(claim_id), Action.call_capital(10_000)],
+        "pay damages, call capital",
+    )
     assert dao.member("Dana").share_value == 4 * ETH * 5 // 20
     assert dao.exit("Dana") == 0
     liability = dao.liability("Dana")
@@ -89,7 +94,9 @@ def test_member_whose_share_cannot_cover_the_call_loses_no_more_than_the_cap(ses
 def test_member_joining_after_a_call_is_not_called(session, make_dao):
     dao = make_dao(liability_cap="2x")
     carry(dao, [Action.call_capital(10_000)], "call one more contribution")
-    carry(dao, [Action.offer_membership(session.address("Kairat"), "5 ETH", "Kairat")], "admit Kairat")
+    carry(
+        dao, [Action.offer_membership(session.address("Kairat"), "5 ETH", "Kairat")], "admit Kairat"
+    )
     dao.join("Kairat")
     assert _called(dao, "Kairat") == (0, 0)
     assert refusal(dao.pay_capital_call, "Kairat", 1).error == "NothingOwed"

@@ -5,7 +5,6 @@ import pytest
 
 from dao_sim.exceptions import ContractReverted
 from dao_sim.governance import Action
-
 from tests.participation.helpers import ETH, carry, decide, inner_error, refusal
 
 FOUNDERS = {"Aigerim": 10 * ETH, "Bolat": 6 * ETH, "Dana": 4 * ETH}
@@ -24,7 +23,11 @@ def test_claim_larger_than_the_treasury_stops_every_loss_at_the_cap(session, mak
     assert dao.claims[claim_id].status == "Settled"
     for name, contribution in FOUNDERS.items():
         liability = dao.liability(name)
-        assert (liability.lost, liability.cap, liability.remaining) == (contribution, contribution, 0)
+        assert (liability.lost, liability.cap, liability.remaining) == (
+            contribution,
+            contribution,
+            0,
+        )
         assert dao.member(name).share_value == 0
 
 
@@ -39,7 +42,11 @@ def test_shortfall_is_never_called_from_members_beyond_their_cap(session, make_d
     assert dao.treasury.outstanding_liability == 60 * ETH
     for name, contribution in FOUNDERS.items():
         liability = dao.liability(name)
-        assert (liability.lost, liability.cap, liability.remaining) == (2 * contribution, 2 * contribution, 0)
+        assert (liability.lost, liability.cap, liability.remaining) == (
+            2 * contribution,
+            2 * contribution,
+            0,
+        )
     pid = decide(dao, [Action.call_capital(1)], "call the shortfall from the members")
     assert inner_error(dao, refusal(dao.execute, pid, by="Gulnara")) == "CapitalCallExceedsCap"
 
@@ -73,7 +80,9 @@ def test_settled_claim_cannot_be_settled_again(session, make_dao):
     assert dao.treasury.balance == 15 * ETH
 
 
-def test_payment_after_a_settlement_in_the_same_proposal_cannot_spend_another_reserved_claim(session, make_dao):
+def test_payment_after_a_settlement_in_the_same_proposal_cannot_spend_another_reserved_claim(
+    session, make_dao
+):
     dao = make_dao()
     big = dao.file_claim("Gulnara", "30 ETH", "damages")
     assert dao.claims[big].reserved == 20 * ETH
@@ -90,11 +99,17 @@ def test_payment_after_a_settlement_in_the_same_proposal_cannot_spend_another_re
     assert dao.claims[small].status == "Filed"
 
 
-def test_expulsion_before_a_payment_in_the_same_proposal_cannot_spend_a_reserved_claim(session, make_dao):
+def test_expulsion_before_a_payment_in_the_same_proposal_cannot_spend_a_reserved_claim(
+    session, make_dao
+):
     dao = make_dao(expulsion_allowed=True)
     claim_id = dao.file_claim("Gulnara", "5 ETH", "invoice")
-    pid = decide(dao, [Action.expel(session.address("Dana"), "Dana"), Action.pay("Erlan", "15 ETH")],
-                 "expel Dana and pay Erlan", against=["Dana"])
+    pid = decide(
+        dao,
+        [Action.expel(session.address("Dana"), "Dana"), Action.pay("Erlan", "15 ETH")],
+        "expel Dana and pay Erlan",
+        against=["Dana"],
+    )
     refused = refusal(dao.execute, pid, by="Gulnara")
     assert refused.error == "TreasuryInsufficient"
     assert dao.treasury.balance == 20 * ETH

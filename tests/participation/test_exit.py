@@ -2,7 +2,6 @@
 those who voted For stay until it is settled, and nobody leaves with money a claim may need."""
 
 from dao_sim.governance import Action
-
 from tests.participation.helpers import ETH, carry, refusal, vote_through
 
 
@@ -36,7 +35,9 @@ def test_for_voter_cannot_exit_until_the_payment_executes(session, make_dao):
 
 def test_for_voter_may_exit_once_the_proposal_is_defeated(session, make_dao):
     dao = make_dao()
-    pid = vote_through(dao, [Action.pay("Erlan", "8 ETH")], "pay Erlan", against=["Aigerim", "Dana"])
+    pid = vote_through(
+        dao, [Action.pay("Erlan", "8 ETH")], "pay Erlan", against=["Aigerim", "Dana"]
+    )
     assert dao.state(pid) == "Defeated"
     assert dao.exit("Bolat") == 6 * ETH
 
@@ -74,4 +75,3 @@ def test_exit_then_vote_for_cannot_escape_ones_own_decision(session, make_dao):
 def test_exit_is_refused_to_a_non_member(session, make_dao):
     dao = make_dao()
     assert refusal(dao.exit, "Erlan").error == "NotAMember"
-

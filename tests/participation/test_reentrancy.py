@@ -16,14 +16,12 @@ import pytest
 from eth_utils import keccak
 
 from dao_sim.governance import DAO, Action
-
 from tests.conftest import ARBITER
 from tests.participation.helpers import (
     ETH,
     act,
     admit_contract,
     attempt_errors,
-    carry,
     decide,
     deploy_attacker,
 )
@@ -70,12 +68,20 @@ def pending_payment(dao: DAO) -> int:
 def pending_payments(dao: DAO, count: int) -> list[int]:
     """``count`` payments to Zhanna, proposed and voted together, now in their grace window."""
     humans = [m.name for m in dao.members if not dao.session.engine.code(m.address)]
-    ids = [dao.propose(humans[0], [Action.pay("Zhanna", "1 ETH")], f"pay Zhanna ({i})") for i in range(count)]
+    ids = [
+        dao.propose(humans[0], [Action.pay("Zhanna", "1 ETH")], f"pay Zhanna ({i})")
+        for i in range(count)
+    ]
     for pid in ids:
         for voter in humans:
             dao.vote(voter, pid, "for")
     dao.session.advance(int(dao.spec.voting_period))
     return ids
+
+
+def received(attacker: Any) -> int:
+    """Wei the attacker has been paid so far."""
+    return int(attacker.call("received"))
 
 
 def assert_books_balance(dao: DAO) -> None:
@@ -90,11 +96,12 @@ def test_exit_cannot_be_reentered(session, dao, attacker):
     pending = pending_payment(dao)
     session.advance(int(dao.spec.grace_period))
     armed = arm(dao, attacker, pending=pending)
+    already = received(attacker)
     share = dao.member("Attacker").share_value
     balance = dao.treasury.balance
     act(dao, attacker, "exit")
     assert attempt_errors(dao, attacker) == [GUARD] * armed
-    assert int(attacker.call("received")) == share
+    assert received(attacker) - already == share
     assert dao.treasury.balance == balance - share
     assert not dao.member("Attacker").active
     assert dao.state(pending) == "Succeeded"
@@ -104,14 +111,19 @@ def test_exit_cannot_be_reentered(session, dao, attacker):
 
 def test_execute_of_a_payment_cannot_be_reentered(session, dao, attacker):
     other = pending_payment(dao)
-    pid = decide(dao, [Action.pay("Attacker", "1 ETH"), Action.pay("Erlan", "1 ETH")], "pay the attacker")
+    pid = decide(
+        dao, [Action.pay("Attacker", "1 ETH"), Action.pay("Erlan", "1 ETH")], "pay the attacker"
+    )
     armed = arm(dao, attacker, pending=other)
-    attacker.transact("addReentry", dao.address, 0, dao.contract.calldata("execute", pid), sender="Erlan")
+    already = received(attacker)
+    attacker.transact(
+        "addReentry", dao.address, 0, dao.contract.calldata("execute", pid), sender="Erlan"
+    )
     share = dao.member("Attacker").share_value
     balance = dao.treasury.balance
     dao.execute(pid, by="Gulnara")
     assert attempt_errors(dao, attacker) == [GUARD] * (armed + 1)
-    assert int(attacker.call("received")) == ETH
+    assert received(attacker) - already == ETH
     assert dao.treasury.balance == balance - 2 * ETH
     assert dao.member("Attacker").share_value < share
     assert dao.state(other) == "Succeeded"
@@ -126,10 +138,11 @@ def test_claim_settlement_cannot_be_reentered(session, dao, artifacts):
     other = pending_payment(dao)
     pid = decide(dao, [Action.settle_claim(claim_id)], "settle the claim")
     armed = arm(dao, claimant, pending=other)
+    already = received(claimant)
     balance = dao.treasury.balance
     dao.execute(pid, by="Gulnara")
     assert attempt_errors(dao, claimant) == [GUARD] * armed
-    assert int(claimant.call("received")) == 3 * ETH
+    assert received(claimant) - already == 3 * ETH
     assert dao.treasury.balance == balance - 3 * ETH
     assert [(c.status, c.paid) for c in dao.claims] == [("Settled", 3 * ETH)]
     assert dao.treasury.reserved_for_claims == 0
@@ -140,11 +153,12 @@ def test_expulsion_cannot_be_reentered(session, dao, attacker):
     other = pending_payment(dao)
     pid = decide(dao, [Action.expel(attacker.address, "Attacker")], "expel the attacker")
     armed = arm(dao, attacker, pending=other)
+    already = received(attacker)
     share = dao.member("Attacker").share_value
     balance = dao.treasury.balance
     dao.execute(pid, by="Gulnara")
     assert attempt_errors(dao, attacker) == [GUARD] * armed
-    assert int(attacker.call("received")) == share
+    assert received(attacker) - already == share
     assert dao.treasury.balance == balance - share
     assert not dao.member("Attacker").active
     assert dao.state(other) == "Succeeded"
@@ -168,15 +182,18 @@ def test_ruling_that_pays_a_remedy_cannot_be_reentered(session, dao, attacker):
     dispute_id = _remedy_ruled(dao, attacker, disputed, 2 * ETH)
     assert dao.state(other) == "Succeeded"
     armed = arm(dao, attacker, pending=other)
+    already = received(attacker)
     balance = dao.treasury.balance
     session.contract("HumanArbitrator").transact("executeRuling", dispute_id, sender="Gulnara")
     assert dao.state(disputed) == "Voided"
     assert attempt_errors(dao, attacker) == [GUARD] * armed
-    assert int(attacker.call("received")) == 2 * ETH
+    assert received(attacker) - already == 2 * ETH
     assert dao.treasury.balance == balance - 2 * ETH
     assert dao.member("Attacker").active
     assert dao.state(other) == "Succeeded"
-    assert [(c.claimant, c.status, c.paid) for c in dao.claims] == [("Attacker", "Settled", 2 * ETH)]
+    assert [(c.claimant, c.status, c.paid) for c in dao.claims] == [
+        ("Attacker", "Settled", 2 * ETH)
+    ]
     assert_books_balance(dao)
 
 
@@ -184,16 +201,19 @@ def test_migration_cannot_be_reentered_by_the_successor(session, make_dao, artif
     dao = make_dao()
     successor = deploy_attacker(dao, artifacts, label="Successor", predecessor=dao.address)
     other = pending_payment(dao)
-    pid = dao.propose_amendment("Aigerim", _Successor(successor.address), "move to the new contract")
+    pid = dao.propose_amendment(
+        "Aigerim", _Successor(successor.address), "move to the new contract"
+    )
     for member in dao.members:
         dao.vote(member.name, pid, "for")
     session.advance(int(dao.spec.voting_period) + int(dao.spec.grace_period))
     armed = arm(dao, successor, pending=other)
+    already = received(successor)
     dao.execute(pid, by="Gulnara")
     errors = attempt_errors(dao, successor)
     assert len(errors) == armed
     assert set(errors) <= {GUARD, "DAOMigrated"}
-    assert int(successor.call("received")) == 20 * ETH
+    assert received(successor) - already == 20 * ETH
     assert session.balance(successor.address) == 20 * ETH
     assert dao.treasury.balance == 0
     assert dao.migrated_to == successor.address
@@ -212,7 +232,9 @@ def test_remedy_cannot_be_paid_from_inside_another_execution(session, dao, artif
     claim_id = dao.file_claim("Gulnara", "5 ETH", "invoice")
     humans = [m.name for m in dao.members]
     disputed = dao.propose("Aigerim", [Action.pay("Zhanna", "1 ETH")], "pay Zhanna")
-    pid = dao.propose("Aigerim", [Action.pay("Payee", "1 ETH"), Action.pay("Erlan", "8 ETH")], "pay the payee")
+    pid = dao.propose(
+        "Aigerim", [Action.pay("Payee", "1 ETH"), Action.pay("Erlan", "8 ETH")], "pay the payee"
+    )
     for proposal in (disputed, pid):
         for voter in humans:
             dao.vote(voter, proposal, "for")
@@ -221,7 +243,9 @@ def test_remedy_cannot_be_paid_from_inside_another_execution(session, dao, artif
     court = session.contract("HumanArbitrator")
     court.transact("castRuling", dispute_id, REMEDY, keccak(text="remedy granted"), sender=ARBITER)
     session.advance(3 * 86_400)
-    payee.transact("addReentry", court.address, 0, court.calldata("executeRuling", dispute_id), sender="Erlan")
+    payee.transact(
+        "addReentry", court.address, 0, court.calldata("executeRuling", dispute_id), sender="Erlan"
+    )
     dao.execute(pid, by="Gulnara")
     assert attempt_errors(dao, payee) == [GUARD]
     assert dao.treasury.balance == 11 * ETH
