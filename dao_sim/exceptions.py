@@ -11,17 +11,17 @@ import difflib
 from collections.abc import Iterable
 
 __all__ = [
-    "DaoSimError",
-    "CompilerError",
     "ChainError",
+    "CompilerError",
+    "ComplianceError",
     "ContractReverted",
+    "DaoSimError",
+    "DisputeError",
     "GovernanceError",
+    "LedgerError",
+    "ScenarioError",
     "SpecError",
     "UnknownMemberError",
-    "DisputeError",
-    "LedgerError",
-    "ComplianceError",
-    "ScenarioError",
     "suggest",
 ]
 
@@ -108,15 +108,15 @@ class ScenarioError(DaoSimError):
 # --- joint bank account ledger (DC 20.11, an optional dao-sim module) -------------------
 
 __all__ += [
-    "InvalidIbanError",
-    "InvalidEntryError",
-    "DecisionNotExecutedError",
     "AuthorisationError",
     "AuthorisationExceededError",
-    "UnknownSignatoryError",
-    "InsufficientSignaturesError",
-    "InsufficientFundsError",
+    "DecisionNotExecutedError",
     "DuplicateDepositError",
+    "InsufficientFundsError",
+    "InsufficientSignaturesError",
+    "InvalidEntryError",
+    "InvalidIbanError",
+    "UnknownSignatoryError",
 ]
 
 
@@ -244,12 +244,12 @@ class DuplicateDepositError(LedgerError):
 # --- chain sessions and engines -----------------------------------------------------------
 
 __all__ += [
+    "DurationError",
     "EngineRevert",
+    "SnapshotError",
     "TransactionRejected",
     "TransactionReverted",
     "UnknownFunctionError",
-    "DurationError",
-    "SnapshotError",
 ]
 
 
@@ -301,7 +301,7 @@ class SnapshotError(ChainError):
     """A snapshot that does not exist (any more) on this chain."""
 
 
-__all__ += ["UnknownContractError", "CompilationFailed"]
+__all__ += ["CompilationFailed", "UnknownContractError"]
 
 
 class UnknownContractError(CompilerError, KeyError):
@@ -335,8 +335,12 @@ class CompilationFailed(CompilerError):
 
 # --- human arbitration: rulings, signed-ruling files, decision channels -----------------
 
-__all__ += ["UnknownArbitratorError", "ForgedRulingError", "RulingFileError",
-            "RulingRefusedError"]
+__all__ += [
+    "ForgedRulingError",
+    "RulingFileError",
+    "RulingRefusedError",
+    "UnknownArbitratorError",
+]
 
 
 class UnknownArbitratorError(DisputeError):

@@ -23,13 +23,13 @@ from eth_utils import keccak, to_checksum_address
 from dao_sim.exceptions import ChainError, UnknownFunctionError
 
 __all__ = [
-    "FunctionAbi",
-    "EventAbi",
-    "ErrorAbi",
     "ContractAbi",
+    "ErrorAbi",
+    "EventAbi",
+    "FunctionAbi",
     "canonical_type",
-    "converter",
     "checksum",
+    "converter",
     "humanize",
 ]
 

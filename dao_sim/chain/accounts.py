@@ -14,7 +14,7 @@ from typing import Any
 from dao_sim.chain.abi import checksum
 from dao_sim.exceptions import ChainError, UnknownMemberError
 
-__all__ = ["DEFAULT_NAMES", "default_names", "Account", "AddressBook", "short_address"]
+__all__ = ["DEFAULT_NAMES", "Account", "AddressBook", "default_names", "short_address"]
 
 #: The session's default members, in order: Kazakh names, easy to tell apart in reports.
 DEFAULT_NAMES: tuple[str, ...] = (

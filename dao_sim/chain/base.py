@@ -20,11 +20,11 @@ from dao_sim.exceptions import ChainError
 
 __all__ = [
     "TX_GAS",
-    "RawTransaction",
-    "RawLog",
-    "RawReceipt",
     "BlockInfo",
     "Engine",
+    "RawLog",
+    "RawReceipt",
+    "RawTransaction",
 ]
 
 #: Gas given to a transaction that names none: 2**24, the per-transaction cap EIP-7825

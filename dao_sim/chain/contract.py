@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING, Any
 from eth_abi.exceptions import DecodingError
 
 from dao_sim.chain.abi import ContractAbi, FunctionAbi, converter, humanize
-from dao_sim.chain.reverts import AbiRegistry, DecodedError
 from dao_sim.chain.base import RawLog
 from dao_sim.chain.journal import DecodedEvent, JournalEntry
+from dao_sim.chain.reverts import AbiRegistry, DecodedError
 from dao_sim.exceptions import ContractReverted, EngineRevert
 
 if TYPE_CHECKING:

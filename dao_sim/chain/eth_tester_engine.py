@@ -19,11 +19,11 @@ from __future__ import annotations
 from typing import Any
 
 from eth.exceptions import HeaderNotFound
-from eth_utils import ValidationError as EvmValidationError
 from eth.vm.spoof import SpoofTransaction
 from eth_keys import keys
 from eth_tester import EthereumTester, PyEVMBackend
 from eth_tester.backends.pyevm.main import get_default_genesis_params
+from eth_utils import ValidationError as EvmValidationError
 from eth_utils import keccak, to_checksum_address
 
 from dao_sim.chain.base import BlockInfo, Engine, RawLog, RawReceipt, RawTransaction
@@ -35,7 +35,7 @@ from dao_sim.exceptions import (
     TransactionRejected,
 )
 
-__all__ = ["EthTesterEngine", "GENESIS_TIMESTAMP", "ETHER"]
+__all__ = ["ETHER", "GENESIS_TIMESTAMP", "EthTesterEngine"]
 
 ETHER = 10**18
 #: 2026-01-01 00:00:00 UTC, the genesis time unless a session asks for another.

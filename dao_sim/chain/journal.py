@@ -18,7 +18,7 @@ from typing import Any, overload
 
 from dao_sim.chain.reverts import DecodedError
 
-__all__ = ["DecodedEvent", "JournalEntry", "Journal"]
+__all__ = ["DecodedEvent", "Journal", "JournalEntry"]
 
 
 @dataclass(frozen=True)

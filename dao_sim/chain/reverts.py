@@ -17,7 +17,7 @@ from eth_abi.exceptions import DecodingError
 
 from dao_sim.chain.abi import ContractAbi, ErrorAbi, EventAbi, humanize
 
-__all__ = ["PANIC_CODES", "DecodedError", "AbiRegistry"]
+__all__ = ["PANIC_CODES", "AbiRegistry", "DecodedError"]
 
 #: What each ``Panic(uint256)`` code means, in Solidity's own words (0.8 and later).
 PANIC_CODES: Mapping[int, str] = {

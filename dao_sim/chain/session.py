@@ -16,16 +16,16 @@ from typing import Any
 
 from dao_sim.chain import signing
 from dao_sim.chain.abi import ContractAbi
-from dao_sim.chain.reverts import AbiRegistry, DecodedError
 from dao_sim.chain.accounts import DEFAULT_NAMES, Account, AddressBook, default_names
 from dao_sim.chain.base import TX_GAS, BlockInfo, Engine, RawTransaction
 from dao_sim.chain.contract import ContractHandle, decode_logs, resolve_addresses
 from dao_sim.chain.journal import Journal, JournalEntry
+from dao_sim.chain.reverts import AbiRegistry, DecodedError
 from dao_sim.chain.timeutil import parse_duration
 from dao_sim.exceptions import ChainError, DurationError, SnapshotError, TransactionReverted
 
 # ContractHandle is re-exported: callers get handles from a session and name their type.
-__all__ = ["ChainSession", "ContractHandle", "Snapshot", "ETHER"]
+__all__ = ["ETHER", "ChainSession", "ContractHandle", "Snapshot"]
 
 ETHER = 10**18
 
@@ -410,7 +410,7 @@ def _bytecode(artifact: Any, name: str) -> bytes:
     if isinstance(code, str):
         if "__$" in code:
             raise ChainError(f"{name} uses libraries that must be linked before deployment")
-        code = bytes.fromhex(code[2:] if code.startswith("0x") else code)
+        code = bytes.fromhex(code.removeprefix("0x"))
     if not code:
         raise ChainError(f"{name} has no bytecode: an interface or an abstract contract "
                          "cannot be deployed")

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-__all__ = ["sign_typed_data", "sign_message"]
+__all__ = ["sign_message", "sign_typed_data"]
 
 
 def sign_typed_data(private_key: bytes, domain: Mapping[str, Any], types: Mapping[str, Any],

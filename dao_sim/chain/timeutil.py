@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 
 from dao_sim.exceptions import DurationError, suggest
 
-__all__ = ["UNITS", "parse_duration", "format_duration"]
+__all__ = ["UNITS", "format_duration", "parse_duration"]
 
 _SECOND, _MINUTE, _HOUR, _DAY, _WEEK = 1, 60, 3600, 86_400, 604_800
 

@@ -15,8 +15,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from dao_sim.chain.session import ChainSession
-    from dao_sim.compiler import ArtifactSet
     from dao_sim.report import Report
 
 __all__ = ["Story", "Teller"]

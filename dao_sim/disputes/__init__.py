@@ -37,6 +37,8 @@ from dao_sim.disputes.escrow import (
     ruling_for_share,
     share_of_ruling,
 )
+from dao_sim.disputes.evidence import EvidencePackage, build_evidence, deployed_code_matches
+from dao_sim.disputes.lifecycle import DAO_RULINGS, DisputeOutcome, ProposalDispute
 from dao_sim.disputes.signed_ruling import (
     RulingRequest,
     SignedRuling,
@@ -47,16 +49,9 @@ from dao_sim.disputes.signed_ruling import (
     verify_against_chain,
     write_ruling_file,
 )
-from dao_sim.disputes.evidence import EvidencePackage, build_evidence, deployed_code_matches
-from dao_sim.disputes.lifecycle import DAO_RULINGS, DisputeOutcome, ProposalDispute
 
 __all__ = [
     "DAO_RULINGS",
-    "DisputeOutcome",
-    "EvidencePackage",
-    "ProposalDispute",
-    "build_evidence",
-    "deployed_code_matches",
     "REFUSED",
     "AgreementState",
     "Arbitrator",
@@ -64,19 +59,24 @@ __all__ = [
     "Court",
     "DecisionChannel",
     "DisputeInfo",
+    "DisputeOutcome",
     "DisputeStatus",
     "EscrowAgreement",
     "EscrowTerms",
+    "EvidencePackage",
     "IdentityAttestation",
     "InteractivePrompt",
+    "ProposalDispute",
     "Ruling",
     "RulingRequest",
     "ScriptedDecision",
     "SignedRuling",
     "SignedRulingFile",
     "Vote",
+    "build_evidence",
     "deploy_arbitrator",
     "deploy_escrow",
+    "deployed_code_matches",
     "extra_data",
     "load_signed_ruling",
     "reason_hash",

@@ -27,16 +27,16 @@ from dao_sim.exceptions import DisputeError, UnknownArbitratorError
 
 __all__ = [
     "REFUSED",
-    "IdentityAttestation",
     "Arbitrator",
     "ArbitratorRecord",
-    "DisputeStatus",
-    "DisputeInfo",
-    "Vote",
     "Court",
+    "DisputeInfo",
+    "DisputeStatus",
+    "IdentityAttestation",
+    "Vote",
     "deploy_arbitrator",
-    "reason_hash",
     "extra_data",
+    "reason_hash",
 ]
 
 #: Ruling 0: the panel refused to arbitrate (ERC-792).

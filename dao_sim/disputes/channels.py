@@ -19,7 +19,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, ClassVar, TextIO
 
@@ -33,9 +33,9 @@ from dao_sim.disputes.signed_ruling import (
 from dao_sim.exceptions import ForgedRulingError, RulingRefusedError
 
 __all__ = [
-    "Ruling",
     "DecisionChannel",
     "InteractivePrompt",
+    "Ruling",
     "ScriptedDecision",
     "SignedRulingFile",
     "ruling_label",
@@ -309,7 +309,7 @@ class InteractivePrompt(DecisionChannel):
         table = Table(title=f"Dispute {info.dispute_id}: {info.arbitrable}", show_header=False)
         table.add_row("Round", f"{info.round} (panel: {', '.join(info.panel)})")
         table.add_row("You", f"{panelist}, key {court.session.address(panelist)}")
-        deadline = datetime.fromtimestamp(info.ruling_deadline, tz=timezone.utc)
+        deadline = datetime.fromtimestamp(info.ruling_deadline, tz=UTC)
         table.add_row("Ruling deadline", f"{deadline:%Y-%m-%d %H:%M} UTC")
         shown = sorted(labels) if labels else range(min(info.choices, 10) + 1)
         table.add_row("Rulings", "; ".join(f"{r} = {ruling_label(r, labels)}" for r in shown)

@@ -21,8 +21,8 @@ from dao_sim.exceptions import DisputeError
 __all__ = [
     "RULING_CHOICES",
     "AgreementState",
-    "EscrowTerms",
     "EscrowAgreement",
+    "EscrowTerms",
     "deploy_escrow",
     "ruling_for_share",
     "share_of_ruling",

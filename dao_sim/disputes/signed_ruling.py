@@ -32,20 +32,20 @@ from dao_sim.disputes.arbitrator import Court, reason_hash
 from dao_sim.exceptions import ForgedRulingError, RulingFileError
 
 __all__ = [
-    "FILE_FORMAT",
     "DOMAIN_NAME",
     "DOMAIN_VERSION",
+    "FILE_FORMAT",
     "RULING_TYPES",
     "SIGNATURE_NOTICE",
     "RulingRequest",
     "SignedRuling",
+    "load_signed_ruling",
+    "read_ruling_request",
     "request_ruling",
     "sign_ruling",
-    "write_ruling_file",
-    "read_ruling_request",
-    "load_signed_ruling",
-    "verify_against_chain",
     "submit_signed_ruling",
+    "verify_against_chain",
+    "write_ruling_file",
 ]
 
 FILE_FORMAT = "dao-sim/ruling/1"

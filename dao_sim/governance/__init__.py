@@ -1,14 +1,37 @@
 """The Python side of a DAO: describe it (:class:`DAOSpec`), deploy it, drive it by name."""
 
 from dao_sim.governance.actions import Action
-from dao_sim.governance.dao import DAO, ClaimInfo, DecisionInfo, Liability, MemberInfo, ProposalInfo, Treasury
+from dao_sim.governance.dao import (
+    DAO,
+    ClaimInfo,
+    DecisionInfo,
+    Liability,
+    MemberInfo,
+    ProposalInfo,
+    Treasury,
+)
 from dao_sim.governance.deploy import charter_hash, deploy
 from dao_sim.governance.errors import DAORefused
 from dao_sim.governance.spec import DAOSpec, Dues, MemberSpec, VotingRule
 from dao_sim.governance.tally import Support, Tally, tally
 
 __all__ = [
-    "Action", "DAO", "DAOSpec", "DAORefused", "Dues", "MemberSpec", "VotingRule", "Support", "Tally",
-    "tally", "deploy", "charter_hash", "ClaimInfo", "DecisionInfo", "Liability", "MemberInfo",
-    "ProposalInfo", "Treasury",
+    "DAO",
+    "Action",
+    "ClaimInfo",
+    "DAORefused",
+    "DAOSpec",
+    "DecisionInfo",
+    "Dues",
+    "Liability",
+    "MemberInfo",
+    "MemberSpec",
+    "ProposalInfo",
+    "Support",
+    "Tally",
+    "Treasury",
+    "VotingRule",
+    "charter_hash",
+    "deploy",
+    "tally",
 ]

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from dao_sim.chain.session import ChainSession, ContractHandle
     from dao_sim.governance.spec import DAOSpec
 
-__all__ = ["DAO", "MemberInfo", "ProposalInfo", "Treasury", "ClaimInfo", "Liability", "DecisionInfo"]
+__all__ = ["DAO", "ClaimInfo", "DecisionInfo", "Liability", "MemberInfo", "ProposalInfo", "Treasury"]
 
 _CLAIM_STATUS = ("None", "Filed", "Settled", "Rejected")
 _REVIEW_STATUS = ("None", "Requested", "Confirmed", "Reversed")

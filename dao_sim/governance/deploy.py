@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from dao_sim.compiler import ArtifactSet
     from dao_sim.governance.spec import DAOSpec
 
-__all__ = ["deploy", "charter_hash", "rules_tuple"]
+__all__ = ["charter_hash", "deploy", "rules_tuple"]
 
 _ZERO = "0x" + "00" * 20
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from dao_sim.exceptions import ContractReverted, GovernanceError
 
-__all__ = ["DAORefused", "PROPOSAL_STATES", "explain_revert"]
+__all__ = ["PROPOSAL_STATES", "DAORefused", "explain_revert"]
 
 PROPOSAL_STATES = (
     "Pending", "Active", "Defeated", "Succeeded", "Grace", "Disputed", "Executed", "Voided", "Expired",

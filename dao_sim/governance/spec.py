@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from dao_sim.exceptions import DurationError, SpecError
 from dao_sim.governance.units import format_eth, parse_amount, parse_bps, parse_multiple
 
-__all__ = ["VotingRule", "MemberSpec", "Dues", "DAOSpec"]
+__all__ = ["DAOSpec", "Dues", "MemberSpec", "VotingRule"]
 
 BPS = 10_000
 _UINT16 = 2**16 - 1

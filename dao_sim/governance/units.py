@@ -11,7 +11,7 @@ from decimal import Decimal, InvalidOperation
 
 from dao_sim.exceptions import SpecError
 
-__all__ = ["WEI_PER_ETH", "parse_amount", "parse_bps", "parse_multiple", "format_eth"]
+__all__ = ["WEI_PER_ETH", "format_eth", "parse_amount", "parse_bps", "parse_multiple"]
 
 WEI_PER_ETH = 10**18
 _UNITS = {"eth": WEI_PER_ETH, "ether": WEI_PER_ETH, "gwei": 10**9, "wei": 1}

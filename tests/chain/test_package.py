@@ -32,7 +32,7 @@ def test_a_users_hash_backend_is_kept() -> None:
 
 
 def test_public_names_load_on_first_use() -> None:
-    import dao_sim.chain as chain
+    from dao_sim import chain
 
     for name in chain.__all__:
         assert getattr(chain, name) is not None

@@ -7,8 +7,8 @@ contract; the call back must fail and the payment must be made once.
 import pytest
 
 from dao_sim.disputes import (
-    Arbitrator,
     AgreementState,
+    Arbitrator,
     deploy_arbitrator,
     deploy_escrow,
     extra_data,

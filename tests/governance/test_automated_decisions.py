@@ -58,8 +58,8 @@ def test_review_may_confirm_and_paying_dues_lifts_the_suspension(session, dao):
 
 def test_dues_without_a_reviewer_are_refused_by_the_contract_too(session, artifacts, make_dao):
     make_dao()  # deploys the arbitrator
-    from dao_sim.governance.deploy import rules_tuple
     from dao_sim.governance import DAOSpec
+    from dao_sim.governance.deploy import rules_tuple
 
     spec = DAOSpec(name="x", members={"Aigerim": "1 ETH"}, arbitrator="HumanArbitrator",
                    dues=Dues("1 ETH", "30 days"), reviewer="Saule")

@@ -4,8 +4,8 @@ power over the DAO that a vote or a named human role does not give (DC 20.4, 20.
 from __future__ import annotations
 
 import re
-from dataclasses import fields
 from collections.abc import Mapping, Sequence
+from dataclasses import fields
 from typing import Any
 
 import pytest

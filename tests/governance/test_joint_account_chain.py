@@ -3,7 +3,6 @@
 import pytest
 
 from dao_sim.exceptions import DecisionNotExecutedError, LedgerError
-from dao_sim.governance import Action
 from dao_sim.governance.decisions import ChainDecisions
 from dao_sim.governance.joint_account import JointAccount, Signatory, tenge
 

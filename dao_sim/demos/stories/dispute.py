@@ -18,7 +18,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from dao_sim.demos.cast import ARBITER, FOUNDERS, deploy_human_arbitrator
-from dao_sim.demos.common import charter_check, charter_law, charter_section, dao_facts, duration_text, wallets
+from dao_sim.demos.common import (
+    charter_check,
+    charter_law,
+    charter_section,
+    dao_facts,
+    duration_text,
+    wallets,
+)
 from dao_sim.demos.story import Story
 from dao_sim.disputes import InteractivePrompt, ScriptedDecision
 from dao_sim.disputes.evidence import build_evidence
