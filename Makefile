@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PY_STAMP := $(VENV)/.installed
 JS_STAMP := node_modules/.installed
 
-.PHONY: setup demo test test-thorough bench clean
+.PHONY: setup demo test test-thorough bench lint clean
 
 setup: $(PY_STAMP) $(JS_STAMP)
 
@@ -29,6 +29,11 @@ test: setup
 
 test-thorough: setup
 	HYPOTHESIS_PROFILE=thorough $(BIN)/python -m pytest
+
+lint: setup
+	$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[lint]'
+	$(BIN)/ruff check dao_sim tests benchmarks
+	$(BIN)/mypy dao_sim
 
 bench: setup
 	$(BIN)/python benchmarks/vote_throughput.py

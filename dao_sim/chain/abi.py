@@ -96,7 +96,7 @@ def _human_leaf(kind: str) -> Converter | None:
 def humanize(value: Any) -> Any:
     """Make a raw value readable and JSON-friendly: bytes to ``0x`` hex, lists to tuples."""
     if isinstance(value, bytes | bytearray):
-        return _hex(value)
+        return _hex(bytes(value))
     if isinstance(value, list | tuple):
         return tuple(humanize(v) for v in value)
     return value

@@ -138,9 +138,9 @@ class AddressBook:
                     raise ChainError(f"'{who}' has a wrong checksum; did you mean '{address}'?")
                 return address
             raise UnknownMemberError(who, self.known())
-        address = getattr(who, "address", None)
-        if isinstance(address, str):
-            return address
+        attached = getattr(who, "address", None)
+        if isinstance(attached, str):
+            return attached
         raise ChainError(f"cannot tell which address {who!r} means")
 
     def name_of(self, address: str) -> str:

@@ -261,7 +261,7 @@ class InteractivePrompt(DecisionChannel):
                  max_attempts: int = 3) -> None:
         from rich.console import Console
 
-        self.stream = None if stream is None else _EndOfInput(stream)
+        self.stream: Any = None if stream is None else _EndOfInput(stream)
         self.console = console or Console()
         self.max_attempts = max_attempts
 

@@ -84,20 +84,20 @@ class EvidencePackage:
         d, p = self.dispute, self.proposal
         lines = [
             f"# {self.title}", "",
-            f"Chain: {self.chain['engine']} (chain id {self.chain['chain_id']}), exported at block "
-            f"{self.chain['block']} (time {self.chain['timestamp']}).", "",
+            (f"Chain: {self.chain['engine']} (chain id {self.chain['chain_id']}), exported at block "
+            f"{self.chain['block']} (time {self.chain['timestamp']})."), "",
             "## The dispute", "",
             f"- Proposal {p['id']} of {p['dao']} ({p['dao_address']}): \"{p['description']}\", state {p['state']}.",
             f"- Votes: For {p['for_votes']}, Against {p['against_votes']}, Abstain {p['abstain_votes']}.",
-            f"- Dispute {d['dispute_id']} at the arbitrator {d['arbitrator']}, opened by {d['opened_by']}, "
+            (f"- Dispute {d['dispute_id']} at the arbitrator {d['arbitrator']}, opened by {d['opened_by']}, "
             f"compensation asked {d['compensation']} wei; ruling now: {d['ruling']} ({d['ruling_label']}), "
-            f"status {d['status']}.", "",
+            f"status {d['status']}."), "",
             "## Rulings (human acts)", "",
         ]
         lines += [f"- {r['record']}" for r in self.rulings] or ["- No ruling has been given yet."]
         lines += ["", "## Charter and code (DC 20.9)", "",
-                  f"- Charter keccak-256: `{self.charter['keccak']}`; stored on-chain: `{self.charter['on_chain']}`; "
-                  f"match: {self.charter['matches']}.",
+                  (f"- Charter keccak-256: `{self.charter['keccak']}`; stored on-chain: `{self.charter['on_chain']}`; "
+                  f"match: {self.charter['matches']}."),
                   f"- Deployed DAO code matches the compiled published source: {self.sources['dao_code_matches']}.",
                   f"- Compiler: solc {self.sources['compiler']}, artifact cache key `{self.sources['cache_key']}`.",
                   "", "| source | sha-256 |", "|---|---|"]

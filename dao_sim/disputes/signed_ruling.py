@@ -131,7 +131,7 @@ class RulingRequest:
         try:
             signable = encode_typed_data(full_message=_signable(self.typed_data()))
             return str(EthAccount.recover_message(signable, signature=signature))
-        except Exception as exc:  # eth-keys raises several types for malformed signatures
+        except Exception as exc:  # noqa: BLE001  eth-keys raises several types for malformed signatures
             raise ForgedRulingError(f"the signature is malformed ({exc})",
                                     dispute_id=self.dispute_id) from None
 

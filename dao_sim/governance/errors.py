@@ -97,13 +97,13 @@ def explain_revert(exc: ContractReverted, name_of: Callable[[str], str],
     shown: dict[str, Any] = {}
     for key, value in exc.error_args.items():
         if (exc.error, key) in _ENUMS:
-            shown[key] = _ENUMS[(exc.error, key)][int(value)]
+            shown[key] = _ENUMS[(exc.error, key)][int(str(value))]
         elif isinstance(value, str) and value.startswith("0x") and len(value) == 42:
             shown[key] = name_of(value)
         elif isinstance(value, (bytes, bytearray)):
             shown[key] = "0x" + bytes(value).hex()
         elif key in {"expected", "sent", "needed", "available", "amount", "requested", "headroom", "reserved"}:
-            shown[key] = format_amount(int(value))
+            shown[key] = format_amount(int(str(value)))
         else:
             shown[key] = value
     return DAORefused(_TEMPLATES[exc.error].format(**shown), exc.error, dict(exc.error_args))

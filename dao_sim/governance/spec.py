@@ -205,7 +205,8 @@ class DAOSpec:
     def _set_members(self) -> None:
         raw = self.members
         if isinstance(raw, Mapping):
-            founders = tuple(MemberSpec(name, amount) for name, amount in raw.items())
+            founders = tuple(MemberSpec(name, parse_amount(amount, field=f"members.{name}.contribution"))
+                             for name, amount in raw.items())
         elif isinstance(raw, Sequence) and not isinstance(raw, str):
             founders = tuple(_member(m) for m in raw)
         else:
@@ -294,12 +295,12 @@ def render_charter(spec: DAOSpec) -> str:
         f"- Voting: {VotingRule.parse(spec.voting_rule).label}.",
         f"- Quorum: {int(spec.quorum) / 100:g}% of all voting power must vote.",
         f"- Approval: more than {int(spec.approval) / 100:g}% of the votes For or Against must be For.",
-        f"- Voting opens {_duration_text(int(spec.voting_delay)) if spec.voting_delay else 'at once'} "
-        f"and lasts {_duration_text(int(spec.voting_period))}.",
-        f"- Grace window after a vote passes: {_duration_text(int(spec.grace_period))}; then anyone may "
-        f"execute it within {_duration_text(int(spec.execution_window))}.",
-        f"- Amendments: a migration to a new published contract, with the consent of "
-        f"{int(spec.amendment_consent) / 100:g}% of all voting power.",
+        (f"- Voting opens {_duration_text(int(spec.voting_delay)) if spec.voting_delay else 'at once'} "
+        f"and lasts {_duration_text(int(spec.voting_period))}."),
+        (f"- Grace window after a vote passes: {_duration_text(int(spec.grace_period))}; then anyone may "
+        f"execute it within {_duration_text(int(spec.execution_window))}."),
+        (f"- Amendments: a migration to a new published contract, with the consent of "
+        f"{int(spec.amendment_consent) / 100:g}% of all voting power."),
         "",
         "## Liability (DC 20.8)",
         f"- Each member answers for the DAO's acts up to {int(spec.liability_cap) / BPS:g}x their contribution.",
@@ -314,8 +315,8 @@ def render_charter(spec: DAOSpec) -> str:
         lines += [
             "",
             "## Automated decisions (DC 29)",
-            f"- Dues of {format_eth(spec.dues.amount)} every {_duration_text(spec.dues.period)}; "
-            "a member whose dues are overdue is suspended from voting automatically.",
+            (f"- Dues of {format_eth(spec.dues.amount)} every {_duration_text(spec.dues.period)}; "
+            "a member whose dues are overdue is suspended from voting automatically."),
             f"- The DAO uses this decision; {spec.reviewer} reviews it on the member's request (DC 29.2).",
         ]
     return "\n".join(lines) + "\n"

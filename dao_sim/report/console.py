@@ -163,6 +163,6 @@ def print_report(console: Console, report: Report) -> None:
                             (f": {c.detail}" if c.detail else "", "dim")) for c in report.checks]
     console.print(Panel(Group(*checks), title="Checked on the chain", title_align="left",
                         border_style="green" if report.ok else "red"))
-    for table in _rich_law(report.law):
-        console.print(table)
+    for law_table in _rich_law(report.law):
+        console.print(law_table)
     console.print(Text(report.outcome, style="bold green" if report.ok else "bold red"))

@@ -17,6 +17,7 @@ of dao-sim relies on).
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 import pytest
@@ -196,7 +197,7 @@ class EngineSuite:
         assert last.number == start.number + 3
         blocks = [engine.block(n) for n in range(start.number, last.number + 1)]
         assert blocks[-1] == last and blocks[0] == start
-        assert all(a.timestamp < b.timestamp for a, b in zip(blocks, blocks[1:]))
+        assert all(a.timestamp < b.timestamp for a, b in itertools.pairwise(blocks))
         assert len({b.hash for b in blocks}) == 4
         with pytest.raises(ChainError):
             engine.block(last.number + 1)

@@ -110,7 +110,7 @@ def test_journal_can_be_switched_off(chain_artifacts: Any) -> None:
 def test_journal_indexes_are_checked() -> None:
     journal = Journal()
     with pytest.raises(LookupError):
-        journal.last
+        journal.last  # noqa: B018  the property access is what raises
     entry: Any = type("E", (), {"index": 3})()
     with pytest.raises(ValueError, match="appended at 0"):
         journal.append(entry)

@@ -61,7 +61,7 @@ def test_only_a_majority_of_the_panel_decides(court, open_dispute):
 
 
 def test_a_panelist_may_refuse_to_arbitrate(session, court, open_dispute):
-    escrow, dispute = open_dispute(1)
+    _escrow, dispute = open_dispute(1)
     court.cast(dispute, 0, by="Madina", reason="I know the payer personally")
     assert court.current_ruling(dispute) == 0
     session.advance("3 days")
@@ -94,7 +94,7 @@ def test_a_panelist_votes_once_per_round(court, open_dispute):
 
 
 def test_appeal_overturns_a_ruling(session, court, open_dispute):
-    escrow, dispute = open_dispute(1)
+    _escrow, dispute = open_dispute(1)
     court.cast(dispute, REFUND_PAYER, by="Madina", reason="not delivered")
     cost = court.appeal_cost(dispute)
     assert cost == 3 * FEE

@@ -25,7 +25,7 @@ def setup(session, artifacts, make_dao):
 
 
 def test_void_ruling_through_the_lifecycle_stops_the_payment(setup):
-    session, court, dao, pid = setup
+    _session, court, dao, pid = setup
     dispute = ProposalDispute.open(dao, court, pid, by="Dana", evidence_uri="ipfs://objection")
     with pytest.raises(DisputeError, match="a human must decide"):
         dispute.finalise(by="Gulnara")

@@ -98,7 +98,7 @@ def tell(session: ChainSession, artifacts: ArtifactSet, *, ruling: str | None = 
                "grace window, when a dispute may be opened", "dao-sim default")
     dispute = ProposalDispute.open(dao, court, pid, by=DISPUTER, compensation=COMPENSATION,
                                    evidence_uri="ipfs://dana/the-campaign-was-never-agreed")
-    session.advance(spec.grace_period + 86_400)
+    session.advance(int(spec.grace_period) + 86_400)
     frozen = dao.state(pid)
     story.note(f"The grace window has long passed; the proposal is still {frozen}: time alone "
                "decides nothing", "DC 28.2")
@@ -106,8 +106,8 @@ def tell(session: ChainSession, artifacts: ArtifactSet, *, ruling: str | None = 
     shown = build_evidence(dao, court, pid, dispute.dispute_id, artifacts=artifacts)
     evidence = [f"Proposal {pid}: pay {AMOUNT} to {PAYEE}, \"Pay Erlan for a marketing campaign\"",
                 f"Votes: For {shown.proposal['for_votes']}, Against {shown.proposal['against_votes']}",
-                f"{DISPUTER}'s evidence: ipfs://dana/the-campaign-was-never-agreed; compensation asked: "
-                f"{COMPENSATION}",
+                (f"{DISPUTER}'s evidence: ipfs://dana/the-campaign-was-never-agreed; compensation asked: "
+                f"{COMPENSATION}"),
                 f"Charter hash matches the published charter: {shown.charter['matches']}"]
     if chosen is None:
         channel: Any = InteractivePrompt(stream=sys.stdin, console=console)
