@@ -7,6 +7,7 @@ checks, facts, timeline, tables, law and defaults, evidence); :mod:`.console` pr
 build a :class:`Report` and reuse them.
 """
 
+from dao_sim.report import arbitration as _arbitration  # noqa: F401  registers its sentences
 from dao_sim.report.chronicle import Chronicle, Note, evidence_of, timeline_of
 from dao_sim.report.console import print_report, report_text, table_text, timeline_text
 from dao_sim.report.markdown import report_markdown, timeline_markdown, write_report

@@ -1,0 +1,97 @@
+"""Sentences for the human arbitrator's transactions (DC 28.2): who ruled, how, with what effect.
+
+A ruling is a person's act, so the sentence names the person and how the act reached the
+chain (from their own key, or signed and relayed); passing the ruling on is told with what it
+did to the disputed proposal. Registered on import of :mod:`dao_sim.report`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from dao_sim.governance.units import format_eth
+from dao_sim.report.sentences import NameOf, Sentence, sentence
+
+if TYPE_CHECKING:
+    from dao_sim.chain.journal import DecodedEvent, JournalEntry
+
+__all__: list[str] = []
+
+_DAO_OUTCOMES = ("refused to arbitrate: the vote stands", "uphold: the proposal may execute",
+                 "void: the proposal will never execute", "remedy: the proposal is void and "
+                 "compensation is paid")
+
+
+def _first(entry: JournalEntry, name: str) -> DecodedEvent | None:
+    return next((e for e in entry.events if e.name == name), None)
+
+
+def _ruled(entry: JournalEntry, name_of: NameOf, how: str) -> Sentence | None:
+    cast = _first(entry, "RulingCast")
+    if cast is None:
+        return None
+    args = cast.args
+    text = (f"{name_of(args['arbitrator'])} ruled {args['ruling']} in dispute {args['disputeId']} "
+            f"(round {args['round']}), {how}")
+    given = _first(entry, "RulingGiven")
+    if given is not None:
+        text += f"; the panel's majority is reached: ruling {given.args['ruling']}, open to appeal"
+    return Sentence(text, "DC 28.2")
+
+
+@sentence("castRuling")
+def _cast(entry: JournalEntry, name_of: NameOf) -> Sentence | None:
+    return _ruled(entry, name_of, "with a transaction from their own key")
+
+
+@sentence("submitSignedRuling")
+def _signed(entry: JournalEntry, name_of: NameOf) -> Sentence | None:
+    return _ruled(entry, name_of, f"by an EIP-712 signature relayed by {entry.sender_name}")
+
+
+@sentence("appeal")
+def _appeal(entry: JournalEntry, name_of: NameOf) -> Sentence | None:
+    drawn = _first(entry, "PanelDrawn")
+    if drawn is None:
+        return None
+    panel = ", ".join(name_of(a) for a in drawn.args["panel"])
+    return Sentence(f"{entry.sender_name} appealed dispute {drawn.args['disputeId']}; a larger "
+                    f"panel ({panel}) will rule", "DC 28.2")
+
+
+@sentence("escalate")
+def _escalate(entry: JournalEntry, name_of: NameOf) -> Sentence | None:
+    drawn = _first(entry, "PanelDrawn")
+    if drawn is None:
+        return None
+    panel = ", ".join(name_of(a) for a in drawn.args["panel"])
+    return Sentence(f"{entry.sender_name} escalated dispute {drawn.args['disputeId']} after its "
+                    f"ruling deadline passed: a new panel ({panel}) was drawn and nothing was "
+                    "decided", "DC 28.2")
+
+
+@sentence("executeRuling")
+def _execute_ruling(entry: JournalEntry, name_of: NameOf) -> Sentence | None:
+    done = _first(entry, "RulingExecuted")
+    if done is None:
+        return None
+    text = (f"{entry.sender_name} passed the human ruling {done.args['ruling']} of dispute "
+            f"{done.args['disputeId']} on, the appeal window being over")
+    enforced = _first(entry, "RulingEnforced")
+    if enforced is not None:
+        outcome = int(enforced.args["ruling"])
+        text += (f"; proposal {enforced.args['proposalId']}: "
+                 f"{_DAO_OUTCOMES[outcome] if outcome < len(_DAO_OUTCOMES) else outcome}")
+    settled = _first(entry, "ClaimSettled")
+    if settled is not None:
+        text += f" ({format_eth(settled.args['paid'])} paid from the treasury)"
+    return Sentence(text, "DC 28.2")
+
+
+@sentence("withdrawFees")
+def _withdraw_fees(entry: JournalEntry, name_of: NameOf) -> Sentence | None:
+    paid = _first(entry, "FeesWithdrawn")
+    if paid is None:
+        return None
+    return Sentence(f"{name_of(paid.args['arbitrator'])} withdrew {format_eth(paid.args['amount'])} "
+                    "of arbitration fees")

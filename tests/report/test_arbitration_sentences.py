@@ -1,0 +1,28 @@
+"""The arbitrator's transactions are told as people's acts, with their effect on the DAO."""
+
+from dao_sim.disputes import Arbitrator, ScriptedDecision, deploy_arbitrator
+from dao_sim.disputes.lifecycle import ProposalDispute
+from dao_sim.governance import Action
+from dao_sim.report import describe
+
+
+def test_rulings_escalations_and_their_effect_are_told(session, artifacts, make_dao):
+    roster = [Arbitrator.identified(n, f"ID of {n}", "Askar") for n in ("Madina", "Nurlan", "Saule")]
+    court = deploy_arbitrator(session, roster, artifacts=artifacts)
+    dao = make_dao()
+    pid = dao.propose("Aigerim", [Action.pay("Erlan", "2 ETH")], "Pay Erlan")
+    for voter in ("Aigerim", "Bolat", "Dana"):
+        dao.vote(voter, pid, "for")
+    session.advance("3 days")
+    dispute = ProposalDispute.open(dao, court, pid, by="Dana")
+    session.advance("8 days")
+    court.escalate(dispute.dispute_id, by="Gulnara")
+    dispute.decide(ScriptedDecision(2, "not agreed", relayer="Kairat"))
+    dispute.finalise(by="Gulnara")
+    told = {e.function: describe(e, session.name_of) for e in session.journal}
+    assert told["escalate"].text.startswith("Gulnara escalated dispute 0 after its ruling deadline passed")
+    assert "nothing was decided" in told["escalate"].text
+    ruled = told["submitSignedRuling"]
+    assert "ruled 2 in dispute 0 (round 1), by an EIP-712 signature relayed by Kairat" in ruled.text
+    assert ruled.basis == "DC 28.2"
+    assert told["executeRuling"].text.endswith("proposal 0: void: the proposal will never execute")
