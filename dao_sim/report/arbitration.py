@@ -17,9 +17,12 @@ if TYPE_CHECKING:
 
 __all__: list[str] = []
 
-_DAO_OUTCOMES = ("refused to arbitrate: the vote stands", "uphold: the proposal may execute",
-                 "void: the proposal will never execute", "remedy: the proposal is void and "
-                 "compensation is paid")
+_DAO_OUTCOMES = (
+    "refused to arbitrate: the vote stands",
+    "uphold: the proposal may execute",
+    "void: the proposal will never execute",
+    "remedy: the proposal is void and compensation is paid",
+)
 
 
 def _first(entry: JournalEntry, name: str) -> DecodedEvent | None:
