@@ -103,6 +103,7 @@ class DecisionInfo:
     due_since: int
     decided_at: int
     review: str
+    explanation: str
 
 
 class DAO:
@@ -324,9 +325,20 @@ class DAO:
         """An automated decision's record."""
         d = self._call("decision", decision_id)
         d = d if isinstance(d, dict) else dict(zip(_DECISION_FIELDS, d))
-        rule = "missed-dues-suspension" if bytes(d["rule"]) == bytes(self._call("RULE_MISSED_DUES")) else "0x" + bytes(d["rule"]).hex()
-        return DecisionInfo(decision_id, self.session.name_of(d["subject"]), rule, int(d["dueSince"]),
-                            int(d["decidedAt"]), _REVIEW_STATUS[int(d["review"])])
+        known = bytes(d["rule"]) == bytes(self._call("RULE_MISSED_DUES"))
+        rule = "missed-dues-suspension" if known else "0x" + bytes(d["rule"]).hex()
+        subject, review = self.session.name_of(d["subject"]), _REVIEW_STATUS[int(d["review"])]
+        due_since, decided_at = int(d["dueSince"]), int(d["decidedAt"])
+        reviewer = self.session.name_of(self._call("reviewer"))
+        dues = (f"dues of {format_eth(int(self._call('duesAmount')))} every "
+                f"{int(self._call('duesPeriod')) // 86_400} days")
+        explanation = (
+            f"Automated decision {decision_id} (DC 29.1): {subject}'s voting rights were suspended by "
+            f"the charter's rule '{rule}' ({dues}; overdue dues suspend voting). Inputs: dues paid "
+            f"until {_utc(due_since)}; the rule was applied at {_utc(decided_at)}. {self.name} uses "
+            f"this decision; {reviewer}, the reviewer the charter names, reviews it at "
+            f"{subject}'s request (DC 29.2). Review: {review.lower()}.")
+        return DecisionInfo(decision_id, subject, rule, due_since, decided_at, review, explanation)
 
     # ---- disputes (the DAO's side; the arbitrator lives in dao_sim.disputes) --------------
 
@@ -340,6 +352,12 @@ class DAO:
 
     def __repr__(self) -> str:
         return f"<DAO {self.name!r} at {self.address}>"
+
+
+def _utc(timestamp: int) -> str:
+    from datetime import UTC, datetime
+
+    return datetime.fromtimestamp(timestamp, UTC).strftime("%Y-%m-%d %H:%M UTC")
 
 
 _PROPOSAL_FIELDS = ("proposer", "kind", "executed", "voided", "disputeOpen", "voteStart", "voteEnd",

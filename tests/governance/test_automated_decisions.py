@@ -19,6 +19,9 @@ def test_missed_dues_suspend_automatically_with_inputs_recorded(session, dao):
     record = dao.decision(decision_id)
     assert (record.subject, record.rule, record.review) == ("Dana", "missed-dues-suspension", "None")
     assert record.decided_at > record.due_since
+    assert record.explanation.startswith("Automated decision 0 (DC 29.1): Dana's voting rights were suspended")
+    assert "dues of 0.1 ETH every 30 days" in record.explanation
+    assert "Saule, the reviewer the charter names" in record.explanation
     assert dao.member("Dana").suspended
     pid = dao.propose("Aigerim", [Action.pay("Erlan", "1 ETH")], "pay Erlan")
     with pytest.raises(DAORefused, match="Dana is suspended"):
