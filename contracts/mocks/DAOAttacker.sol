@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.37;
 
+import {Governance} from "../governance/Governance.sol";
+
 /// @title DAOAttacker: a member, payee, claimant or successor that re-enters the DAO when paid
 /// @notice Test mock. It acts as itself through `act` (join, exit, file a claim, open a
 ///         dispute), so a passed proposal can admit it as a member or pay it. Whenever it
@@ -11,19 +13,6 @@ pragma solidity 0.8.37;
 /// @dev With `rejectPayments` it refuses every plain payment instead (a member who cannot be
 ///      paid). `predecessor` lets it pose as a successor published for an amendment.
 contract DAOAttacker {
-    /// @dev The layout of `Governance.Member`, so that `acceptMigration` has the DAO's signature.
-    struct MemberRecord {
-        bool active;
-        bool suspended;
-        uint64 joinedAt;
-        uint64 duesPaidUntil;
-        uint256 shares;
-        uint256 contributed;
-        uint256 capitalCalled;
-        uint256 capitalPaid;
-        uint256 withdrawn;
-    }
-
     struct Reentry {
         address target;
         uint256 value;
@@ -104,7 +93,7 @@ contract DAOAttacker {
 
     /// @notice Pose as the successor of an amendment: take the treasury and re-enter.
     /// @dev Same signature as `DAO.acceptMigration`; the arguments are ignored.
-    function acceptMigration(address[] calldata, MemberRecord[] calldata) external payable {
+    function acceptMigration(address[] calldata, Governance.Member[] calldata) external payable {
         received += msg.value;
         _reenter();
     }

@@ -11,9 +11,10 @@ from typing import TYPE_CHECKING
 
 from dao_sim.governance.units import format_eth
 from dao_sim.report.sentences import NameOf, Sentence, sentence
+from dao_sim.report.sentences import first_event as _first
 
 if TYPE_CHECKING:
-    from dao_sim.chain.journal import DecodedEvent, JournalEntry
+    from dao_sim.chain.journal import JournalEntry
 
 __all__: list[str] = []
 
@@ -23,10 +24,6 @@ _DAO_OUTCOMES = (
     "void: the proposal will never execute",
     "remedy: the proposal is void and compensation is paid",
 )
-
-
-def _first(entry: JournalEntry, name: str) -> DecodedEvent | None:
-    return next((e for e in entry.events if e.name == name), None)
 
 
 def _ruled(entry: JournalEntry, name_of: NameOf, how: str) -> Sentence | None:

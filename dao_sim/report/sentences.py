@@ -33,6 +33,7 @@ __all__ = [
     "Sentence",
     "describe",
     "describe_event",
+    "first_event",
     "sentence",
     "show_value",
 ]
@@ -162,9 +163,13 @@ def _events(entry: JournalEntry, name: str) -> list[DecodedEvent]:
     return [e for e in entry.events if e.name == name]
 
 
-def _first(entry: JournalEntry, name: str) -> DecodedEvent | None:
+def first_event(entry: JournalEntry, name: str) -> DecodedEvent | None:
+    """The first event called ``name`` that ``entry`` emitted, or ``None``."""
     found = _events(entry, name)
     return found[0] if found else None
+
+
+_first = first_event
 
 
 def _names(addresses: Iterable[str], name_of: NameOf) -> str:
