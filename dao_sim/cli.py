@@ -180,3 +180,44 @@ def demo(
     console.print(f"Report written to {path}")
     if not report.ok:
         fail("the story's checks failed: " + "; ".join(c.label for c in report.failed_checks))
+
+
+ruling_app = typer.Typer(
+    help="Signed-ruling files: an arbitrator signs a ruling offline; anyone checks it.",
+    no_args_is_help=True,
+)
+app.add_typer(ruling_app, name="ruling")
+
+
+@ruling_app.command("sign")
+@friendly
+def ruling_sign(
+    request: Annotated[Path, typer.Argument(help="The unsigned ruling file (JSON).", exists=True,
+                                            dir_okay=False)],
+    key_file: Annotated[Path, typer.Option(
+        "--key-file", exists=True, dir_okay=False,
+        help="A file holding your private key in hex; keep it yours (DC 25.4).")],
+    out: Annotated[Path | None, typer.Option(
+        "--out", dir_okay=False, help="Where to write the signed file "
+                                      "(default: <request>.signed.json).")] = None,
+) -> None:
+    """Sign a ruling offline with your own key, after reading what you sign."""
+    from dao_sim.disputes.signed_ruling import sign_ruling_file
+    from dao_sim.report.rulings import signed_ruling_text
+
+    signed, path = sign_ruling_file(request, key_file, out)
+    typer.echo(signed_ruling_text(signed))
+    typer.echo(f"Signed ruling written to {path}")
+
+
+@ruling_app.command("check")
+@friendly
+def ruling_check(
+    signed: Annotated[Path, typer.Argument(help="A signed ruling file (JSON).", exists=True,
+                                           dir_okay=False)],
+) -> None:
+    """Check, without any chain, that the panelist a ruling file names signed exactly it."""
+    from dao_sim.disputes.signed_ruling import load_signed_ruling
+    from dao_sim.report.rulings import signed_ruling_text
+
+    typer.echo(signed_ruling_text(load_signed_ruling(signed)))

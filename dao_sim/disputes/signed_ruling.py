@@ -43,6 +43,7 @@ __all__ = [
     "read_ruling_request",
     "request_ruling",
     "sign_ruling",
+    "sign_ruling_file",
     "submit_signed_ruling",
     "verify_against_chain",
     "write_ruling_file",
@@ -196,6 +197,44 @@ def sign_ruling(request: RulingRequest, *, private_key: bytes | str | None = Non
         signable = encode_typed_data(full_message=_signable(request.typed_data()))
         signature = bytes(EthAccount.sign_message(signable, private_key).signature)
     return SignedRuling(request, bytes(signature))
+
+
+def sign_ruling_file(request_path: str | Path, key_path: str | Path,
+                     out_path: str | Path | None = None) -> tuple[SignedRuling, Path]:
+    """Sign an unsigned ruling file offline with the panelist's key, read from ``key_path``.
+
+    The key stays in a file the person controls (never on a command line, where other users
+    of the machine can read it; DC 25.4). It must be the panelist's own: a key of anyone else
+    is refused before anything is signed.
+
+    Returns
+    -------
+    (SignedRuling, Path)
+        The signed ruling and where it was written (``<request>.signed.json`` by default).
+
+    Raises
+    ------
+    RulingFileError
+        An unreadable request or key file, or a request that is already signed.
+    ForgedRulingError
+        A key that is not the panelist's.
+    """
+    request, signature = read_ruling_request(request_path)
+    if signature is not None:
+        raise RulingFileError(request_path, "is already signed")
+    try:
+        key = Path(key_path).read_text(encoding="utf-8").strip()
+        holder = EthAccount.from_key(key).address
+    except (OSError, ValueError) as exc:
+        raise RulingFileError(key_path, f"does not hold a private key in hex ({type(exc).__name__})") from None
+    if holder != request.panelist:
+        raise ForgedRulingError(f"the key in {key_path} is {holder}'s, but the ruling must be signed by "
+                                f"the panelist {request.panelist_name} ({request.panelist})",
+                                dispute_id=request.dispute_id)
+    signed = sign_ruling(request, private_key=key)
+    source = Path(request_path)
+    target = Path(out_path) if out_path is not None else source.with_name(f"{source.stem}.signed.json")
+    return signed, write_ruling_file(signed, target)
 
 
 def write_ruling_file(ruling: RulingRequest | SignedRuling, path: str | Path) -> Path:
