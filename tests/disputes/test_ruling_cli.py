@@ -12,7 +12,6 @@ from dao_sim.disputes import SignedRulingFile
 from dao_sim.disputes.signed_ruling import request_ruling, write_ruling_file
 
 
-
 @pytest.fixture
 def request_file(session, court, open_dispute, tmp_path):
     _escrow, dispute_id = open_dispute()
