@@ -13,7 +13,6 @@ import os
 import re
 import shutil
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
@@ -382,19 +381,16 @@ def test_shim_version_does_not_load_solc_once_cached(tmp_path):
     )
     env = {**os.environ, "DAO_SIM_SOLC_JS": str(package)}
 
-    def version() -> tuple[str, float]:
-        started = time.perf_counter()
-        out = subprocess.run([SHIM_PATH, "--version"], capture_output=True, text=True, env=env,
-                             check=True).stdout
-        return out, time.perf_counter() - started
+    def version() -> str:
+        return subprocess.run([SHIM_PATH, "--version"], capture_output=True, text=True, env=env,
+                              check=True).stdout
 
+    # The load counter, not a stopwatch, proves solc is not loaded again (speed lives in benchmarks/).
     expected = f"{NATIVE_VERSION_BANNER}\nVersion: 0.8.37+commit.deadbeef.Emscripten.clang\n"
-    assert version()[0] == expected and loads.read_text() == "load\n"
-    answer, seconds = version()
-    assert answer == expected and loads.read_text() == "load\n", "solc was loaded again"
-    assert seconds < 1.0
+    assert version() == expected and loads.read_text() == "load\n"
+    assert version() == expected and loads.read_text() == "load\n", "solc was loaded again"
     (package / "soljson.js").write_text("// a reinstalled compiler\n")
-    assert version()[0] == expected and loads.read_text() == "load\nload\n"
+    assert version() == expected and loads.read_text() == "load\nload\n"
 
 
 @needs_node
