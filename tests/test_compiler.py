@@ -11,7 +11,6 @@ import json
 import logging
 import os
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -34,9 +33,6 @@ from dao_sim.compiler import (
 from dao_sim.compiler import settings as settings_module
 from dao_sim.compiler.sources import imported_units, toolchain_root
 from dao_sim.exceptions import CompilationFailed, CompilerError, UnknownContractError
-
-NODE = shutil.which("node")
-needs_node = pytest.mark.skipif(NODE is None, reason="node is not installed (run `make setup`)")
 
 COUNTER = """\
 // SPDX-License-Identifier: MIT
@@ -308,12 +304,15 @@ def test_import_statements_are_found(text, expected):
 
 # -- choosing the compiler ----------------------------------------------------------------------
 
+#: node is required (solc-js runs on it; `make setup` needs npm): a missing node fails, not skips.
+NODE = shutil.which("node")
+
+
 def path_with(*folders: Path) -> str:
     node_dir = [str(Path(NODE).parent)] if NODE else []
     return os.pathsep.join([*map(str, folders), *node_dir])
 
 
-@needs_node
 def test_a_native_solc_of_the_pinned_version_is_preferred(tmp_path, monkeypatch, counter_build):
     used = tmp_path / "used"
     native = fake_solc(tmp_path / "bin", SOLC_VERSION, f'echo run >> "{used}"\nexec "{SHIM_PATH}" "$@"')
@@ -325,7 +324,6 @@ def test_a_native_solc_of_the_pinned_version_is_preferred(tmp_path, monkeypatch,
     assert built["Counter"].bytecode == counter_build[2]["Counter"].bytecode
 
 
-@needs_node
 def test_a_native_solc_of_another_version_is_ignored(tmp_path, monkeypatch):
     fake_solc(tmp_path / "bin", "0.8.20", "exit 3")
     monkeypatch.setenv("PATH", path_with(tmp_path / "bin"))
@@ -333,7 +331,6 @@ def test_a_native_solc_of_another_version_is_ignored(tmp_path, monkeypatch):
     assert (chosen.kind, chosen.path) == ("solc-js", SHIM_PATH)
 
 
-@needs_node
 def test_py_solc_x_install_folder_is_searched(tmp_path, monkeypatch):
     folder = tmp_path / "solcx"
     installed = fake_solc(folder, SOLC_VERSION, "exit 3", name=f"solc-v{SOLC_VERSION}")
@@ -359,7 +356,6 @@ def test_no_compiler_at_all_says_what_to_do(tmp_path, monkeypatch):
 
 # -- the solc-js shim ---------------------------------------------------------------------------
 
-@needs_node
 def test_shim_answers_version_in_native_format():
     lines = subprocess.run([SHIM_PATH, "--version"], capture_output=True, text=True,
                            check=True).stdout.splitlines()
@@ -368,7 +364,6 @@ def test_shim_answers_version_in_native_format():
     assert solcx.wrapper.get_solc_version(SHIM_PATH) == Version(SOLC_VERSION)
 
 
-@needs_node
 def test_shim_version_does_not_load_solc_once_cached(tmp_path):
     package = tmp_path / "node_modules" / "solc"
     package.mkdir(parents=True)
@@ -393,7 +388,6 @@ def test_shim_version_does_not_load_solc_once_cached(tmp_path):
     assert version() == expected and loads.read_text() == "load\nload\n"
 
 
-@needs_node
 def test_shim_imports_come_from_the_roots_only(tmp_path):
     inside, outside = tmp_path / "inside", tmp_path / "outside"
     (inside / "lib").mkdir(parents=True)
@@ -420,7 +414,6 @@ def test_shim_imports_come_from_the_roots_only(tmp_path):
     assert "not found inside the base path" in refused["errors"][0]["message"]
 
 
-@needs_node
 def test_shim_rejects_options_it_does_not_know():
     done = subprocess.run([SHIM_PATH, "--combined-json", "abi"], capture_output=True, text=True,
                           check=False)
