@@ -2,27 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import pytest
 
 from dao_sim.exceptions import GovernanceError
-from dao_sim.governance import Action, DAORefused, Support
+from dao_sim.governance import Action, Support
+from tests.governance.helpers import refusal
 
 ETHER = 10**18
 
-
-def refusal(session: Any, act: Callable[..., Any], *args: Any) -> DAORefused:
-    """Run an act the DAO must refuse; check the attempt is journalled as failed."""
-    length = len(session.journal)
-    with pytest.raises(DAORefused) as info:
-        act(*args)
-    assert len(session.journal) == length + 1
-    attempt = session.journal.last
-    assert attempt.status is False
-    assert attempt.error.name == info.value.error
-    return info.value
 
 
 def pay_erlan(dao: Any) -> int:
