@@ -1,16 +1,20 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.37;
 
-import {Participation} from "../participation/Participation.sol";
+import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+import {IDAO} from "./IDAO.sol";
+import {IDAOCore, IAutomatedDecisions} from "./IModules.sol";
 
-/// @title AutomatedDecisions: periodic dues, automatic suspension, and human review (DC 29)
+/// @title AutomatedDecisions: periodic dues, automatic suspension, and human review
 /// @notice The charter may require periodic dues. A member whose dues are overdue is suspended
 ///         automatically (no vote, no proposals) by a rule anyone can trigger: an automated
-///         decision in the sense of DC 29.1. Each decision is recorded with its inputs and the
-///         rule that produced it. The DAO uses the decision, so the DAO must review it with a
-///         human taking part when the affected member asks (DC 29.2): the charter names the
-///         human reviewer, whose answer is applied on the chain.
-abstract contract AutomatedDecisions is Participation {
+///         decision. Each decision is recorded with its inputs and the rule that produced it.
+///         The DAO uses the decision, so when the affected member asks, the human reviewer the
+///         charter names reviews it, and a reversal is applied on the chain.
+/// @dev automated-decision-rights. Deployed by the DAO core only when the charter has dues: a
+///      charter without dues carries no dues code. The member's dues standing lives in the core
+///      (it moves with the member on an amendment); this module keeps the decisions.
+contract AutomatedDecisions is IDAO, IAutomatedDecisions, ReentrancyGuardTransient {
     /// @notice Rule id of the only automated decision: "dues overdue -> voting rights suspended".
     bytes32 public constant RULE_MISSED_DUES = keccak256("dao-sim/missed-dues-suspension/v1");
 
@@ -23,57 +27,56 @@ abstract contract AutomatedDecisions is Participation {
         bytes32 reasonHash;
     }
 
+    /// @notice The DAO core this module serves.
+    IDAOCore public immutable dao;
+    /// @notice Dues per period (wei).
     uint256 public immutable duesAmount;
+    /// @notice The dues period (seconds).
     uint32 public immutable duesPeriod;
-    /// @notice The natural person the charter names to review automated decisions (DC 29.2).
+    /// @notice The natural person the charter names to review automated decisions.
     address public immutable reviewer;
 
     Decision[] internal _decisions;
 
-    constructor(Rules memory rules) Participation(rules) {
-        if (rules.duesPeriod != 0 && rules.duesAmount == 0) revert InvalidRules("duesAmount");
-        if (rules.duesPeriod != 0 && rules.reviewer == address(0)) revert ReviewerMissing();
+    /// @param rules The charter's rules; the deployer (`msg.sender`) is the DAO core.
+    constructor(Rules memory rules) {
+        if (rules.duesAmount == 0) revert InvalidRules("duesAmount");
+        if (rules.reviewer == address(0)) revert ReviewerMissing();
+        dao = IDAOCore(msg.sender);
         duesAmount = rules.duesAmount;
         duesPeriod = rules.duesPeriod;
         reviewer = rules.reviewer;
     }
 
-    /// @notice Pay one period's dues; counts as a contribution and lifts a suspension for dues.
-    function payDues() external payable nonReentrant notMigrated {
-        Member storage m = _members[msg.sender];
+    /// @notice Pay one period's dues; it counts as a contribution and lifts a suspension for dues.
+    function payDues() external payable nonReentrant {
+        Member memory m = dao.memberOf(msg.sender);
         if (!m.active) revert NotAMember(msg.sender);
-        if (duesPeriod == 0 || msg.value != duesAmount) revert WrongContribution(duesAmount, msg.value);
+        if (msg.value != duesAmount) revert WrongContribution(duesAmount, msg.value);
         uint64 paidUntil = duesPaidUntil(msg.sender);
         uint64 from = paidUntil > block.timestamp ? paidUntil : uint64(block.timestamp);
-        m.duesPaidUntil = from + duesPeriod;
-        uint256 shares = _credit(msg.sender, msg.value);
-        emit ContributionMade(msg.sender, msg.value, shares);
-        if (m.suspended) {
-            m.suspended = false;
-            emit MemberReinstated(msg.sender);
-        }
+        dao.setDuesStatus(msg.sender, false, from + duesPeriod);
+        emit DuesPaid(msg.sender, msg.value, from + duesPeriod);
+        if (m.suspended) emit MemberReinstated(msg.sender);
+        dao.contributeFor{value: msg.value}(msg.sender);
     }
 
     /// @notice Apply the dues rule to a member: if their dues are overdue, suspend their voting
     ///         rights. Anyone may trigger it; the rule, not the caller, decides.
-    /// @dev DC 29.1: an automated decision. Its inputs (paid-until, now) are in the event.
+    /// @dev automated-decision-rights: the decision's inputs (paid-until, now) are in the event.
     /// @param member The member checked.
     /// @return decisionId The recorded decision.
-    function enforceDues(address member) external notMigrated returns (uint256 decisionId) {
-        Member storage m = _members[member];
+    function enforceDues(address member) external returns (uint256 decisionId) {
+        if (dao.migratedTo() != address(0)) revert DAOMigrated(dao.migratedTo());
+        Member memory m = dao.memberOf(member);
         if (!m.active) revert NotAMember(member);
         uint64 paidUntil = duesPaidUntil(member);
-        if (duesPeriod == 0 || m.suspended || block.timestamp <= paidUntil) {
-            revert DuesNotOverdue(member, paidUntil);
-        }
-        m.suspended = true;
-        decisionId = _decisions.length;
-        _decisions.push(Decision(member, RULE_MISSED_DUES, paidUntil, uint64(block.timestamp), ReviewStatus.None, 0));
-        emit AutomatedDecisionMade(decisionId, member, RULE_MISSED_DUES, paidUntil, block.timestamp);
-        emit MemberSuspended(member, decisionId);
+        if (m.suspended || block.timestamp <= paidUntil) revert DuesNotOverdue(member, paidUntil);
+        dao.setDuesStatus(member, true, m.duesPaidUntil);
+        decisionId = _record(member, paidUntil);
     }
 
-    /// @notice Ask for human review of an automated decision that affects you (DC 29.2).
+    /// @notice Ask for human review of an automated decision that affects you.
     /// @param decisionId The decision.
     function requestReview(uint256 decisionId) external {
         Decision storage d = _decision(decisionId);
@@ -85,7 +88,7 @@ abstract contract AutomatedDecisions is Participation {
 
     /// @notice The human reviewer's answer: confirm, or reverse (the suspension is lifted on the
     ///         chain and the member gets a fresh dues period).
-    /// @dev DC 29.2: only the reviewer named at deployment, and only on a requested review.
+    /// @dev automated-decision-rights: only the reviewer named at deployment, only on a request.
     /// @param decisionId The decision.
     /// @param reverse True to reverse the decision.
     /// @param reasonHash Hash of the reviewer's written reasons (kept off-chain).
@@ -96,19 +99,24 @@ abstract contract AutomatedDecisions is Participation {
         d.review = reverse ? ReviewStatus.Reversed : ReviewStatus.Confirmed;
         d.reasonHash = reasonHash;
         emit ReviewDecided(decisionId, msg.sender, reverse, reasonHash);
-        Member storage m = _members[d.subject];
+        Member memory m = dao.memberOf(d.subject);
         if (reverse && m.suspended) {
-            m.suspended = false;
-            m.duesPaidUntil = uint64(block.timestamp) + duesPeriod;
+            dao.setDuesStatus(d.subject, false, uint64(block.timestamp) + duesPeriod);
             emit MemberReinstated(d.subject);
         }
+    }
+
+    /// @inheritdoc IAutomatedDecisions
+    function recordCarriedSuspension(address member, uint64 dueSince) external {
+        if (msg.sender != address(dao)) revert OnlyModule(msg.sender);
+        _record(member, dueSince);
     }
 
     /// @notice Until when a member's dues are paid: a new member's first period is free.
     /// @param member The member.
     /// @return Unix time.
     function duesPaidUntil(address member) public view returns (uint64) {
-        Member storage m = _members[member];
+        Member memory m = dao.memberOf(member);
         uint64 firstPeriod = m.joinedAt + duesPeriod;
         return m.duesPaidUntil > firstPeriod ? m.duesPaidUntil : firstPeriod;
     }
@@ -126,7 +134,14 @@ abstract contract AutomatedDecisions is Participation {
         return _decisions.length;
     }
 
-    function _decision(uint256 decisionId) internal view returns (Decision storage) {
+    function _record(address member, uint64 dueSince) private returns (uint256 decisionId) {
+        decisionId = _decisions.length;
+        _decisions.push(Decision(member, RULE_MISSED_DUES, dueSince, uint64(block.timestamp), ReviewStatus.None, 0));
+        emit AutomatedDecisionMade(decisionId, member, RULE_MISSED_DUES, dueSince, block.timestamp);
+        emit MemberSuspended(member, decisionId);
+    }
+
+    function _decision(uint256 decisionId) private view returns (Decision storage) {
         if (decisionId >= _decisions.length) revert UnknownDecision(decisionId);
         return _decisions[decisionId];
     }

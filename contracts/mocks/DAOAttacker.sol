@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.37;
 
-import {Governance} from "../governance/Governance.sol";
+import {IDAO} from "../governance/IDAO.sol";
 
 /// @title DAOAttacker: a member, payee, claimant or successor that re-enters the DAO when paid
 /// @notice Test mock. It acts as itself through `act` (join, exit, file a claim, open a
 ///         dispute), so a passed proposal can admit it as a member or pay it. Whenever it
 ///         receives value, from `receive` or as an amendment's successor through
-///         `acceptMigration`, it makes every call of its re-entry list, each once, and records
+///         `acceptMembers`, it makes every call of its re-entry list, each once, and records
 ///         whether it succeeded and what it returned. A DAO safe against reentrancy makes each
 ///         such call fail while the payment that triggered it is made exactly once.
 /// @dev With `rejectPayments` it refuses every plain payment instead (a member who cannot be
@@ -91,11 +91,23 @@ contract DAOAttacker {
         return (_succeeded[attempt], _returns[attempt]);
     }
 
-    /// @notice Pose as the successor of an amendment: take the treasury and re-enter.
-    /// @dev Same signature as `DAO.acceptMigration`; the arguments are ignored.
-    function acceptMigration(address[] calldata, Governance.Member[] calldata) external payable {
+    /// @notice Pose as the successor of an amendment: take the members and re-enter.
+    /// @dev Same signature as `DAO.acceptMembers`; the arguments are ignored.
+    function acceptMembers(address[] calldata, IDAO.Member[] calldata) external payable {
         received += msg.value;
         _reenter();
+    }
+
+    /// @notice Pose as a successor that has not opened yet (as a genuine one would answer).
+    /// @return Always false.
+    function operational() external pure returns (bool) {
+        return false;
+    }
+
+    /// @notice Pose as a successor with no members yet (as a genuine one would answer).
+    /// @return Always 0.
+    function memberCount() external pure returns (uint256) {
+        return 0;
     }
 
     receive() external payable {

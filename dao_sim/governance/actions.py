@@ -12,7 +12,10 @@ from typing import Any
 from eth_abi import encode as abi_encode
 from eth_utils import function_signature_to_4byte_selector
 
-__all__ = ["Action", "encode_call"]
+__all__ = ["CLAIMS", "Action", "encode_call"]
+
+#: The target name of the DAO's claims module in an action.
+CLAIMS = "DAO:claims"
 
 
 def encode_call(signature: str, *args: Any) -> bytes:
@@ -27,7 +30,8 @@ def encode_call(signature: str, *args: Any) -> bytes:
 class Action:
     """One call of a proposal; ``target`` is a name, a contract label or an address.
 
-    Use the builders; ``target="DAO"`` means the DAO itself (resolved when proposing).
+    Use the builders; ``target="DAO"`` means the DAO's core itself and ``"DAO:claims"`` its
+    claims module (resolved when proposing).
     """
 
     target: str
@@ -61,12 +65,12 @@ class Action:
     @classmethod
     def settle_claim(cls, claim_id: int) -> Action:
         """Recognise claim ``claim_id`` and pay it from the treasury (DC 20.8)."""
-        return cls("DAO", 0, encode_call("settleClaim(uint256)", claim_id), f"settle claim {claim_id}")
+        return cls(CLAIMS, 0, encode_call("settleClaim(uint256)", claim_id), f"settle claim {claim_id}")
 
     @classmethod
     def reject_claim(cls, claim_id: int) -> Action:
-        """Reject claim ``claim_id``, releasing its reservation."""
-        return cls("DAO", 0, encode_call("rejectClaim(uint256)", claim_id), f"reject claim {claim_id}")
+        """Reject claim ``claim_id``, releasing its reservation; its bond goes to the treasury."""
+        return cls(CLAIMS, 0, encode_call("rejectClaim(uint256)", claim_id), f"reject claim {claim_id}")
 
     @classmethod
     def expel(cls, member_address: str, member: str = "") -> Action:

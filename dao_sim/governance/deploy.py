@@ -11,8 +11,10 @@ from typing import TYPE_CHECKING
 from eth_utils import keccak
 
 from dao_sim.exceptions import ContractReverted, SpecError, UnknownMemberError
+from dao_sim.governance.blueprints import module_blueprints
 from dao_sim.governance.dao import DAO
 from dao_sim.governance.errors import explain_revert
+from dao_sim.governance.founders import FoundingList
 from dao_sim.governance.units import format_eth
 
 if TYPE_CHECKING:
@@ -30,20 +32,24 @@ def charter_hash(text: str) -> bytes:
     return keccak(text=text)
 
 
-def rules_tuple(spec: DAOSpec, session: ChainSession, *, predecessor: str = _ZERO) -> tuple:
-    """The contract's ``Rules`` struct for ``spec``, names resolved to addresses."""
-    from eth_abi import encode
+def rules_tuple(spec: DAOSpec, session: ChainSession, *, predecessor: str = _ZERO,
+                founders: FoundingList | None = None) -> tuple:
+    """The contract's ``Rules`` struct for ``spec``, names resolved to addresses.
 
+    ``founders`` is the founding list whose Merkle root the DAO stores (none for a successor,
+    whose members arrive by migration).
+    """
     text = spec.charter_text()
     dues_amount, dues_period = (spec.dues.amount, spec.dues.period) if spec.dues else (0, 0)
     reviewer = _resolve(session, spec.reviewer, "reviewer") if spec.reviewer else _ZERO
+    root, count = (founders.root, len(founders)) if founders is not None else (bytes(32), 0)
     return (
         charter_hash(text), spec.charter_uri, int(spec.voting_rule), int(spec.quorum), int(spec.approval),
         int(spec.amendment_consent), int(spec.voting_delay), int(spec.voting_period),
         int(spec.grace_period), int(spec.execution_window), int(spec.liability_cap),
-        spec.expulsion_allowed, dues_amount, dues_period,
-        _resolve(session, spec.arbitrator, "arbitrator"), encode(["uint256"], [spec.arbitrator_panel_size]),
-        reviewer, predecessor,
+        spec.expulsion_allowed, int(spec.claim_bond), int(spec.min_claim_bond), dues_amount, dues_period,
+        _resolve(session, spec.arbitrator, "arbitrator"), spec.arbitrator_panel_size,
+        reviewer, predecessor, root, count,
     )
 
 
@@ -98,15 +104,20 @@ def deploy(spec: DAOSpec, session: ChainSession, *, artifacts: ArtifactSet | Non
         if session.balance(address) < member.contribution:
             raise SpecError(f"members.{member.name}: holds {format_eth(session.balance(address))}, "
                             f"cannot contribute {format_eth(member.contribution)}")
-    rules = rules_tuple(spec, session, predecessor=predecessor.address if predecessor else _ZERO)
-    addresses = [a for a, _ in founders] if predecessor is None else []
-    amounts = [m.contribution for _, m in founders] if predecessor is None else []
+    founding = None if predecessor is not None else FoundingList.of(
+        [(address, member.contribution) for address, member in founders])
+    rules = rules_tuple(spec, session, predecessor=predecessor.address if predecessor else _ZERO,
+                        founders=founding)
     sender = deployer or spec.founders[0].name
     before = session.snapshot()
     try:
-        contract = session.deploy(artifacts["DAO"], rules, addresses, amounts, sender=sender, label=spec.name)
+        if predecessor is not None:
+            blueprints = tuple(predecessor.contract.call("blueprints"))
+        else:
+            blueprints = module_blueprints(session, artifacts, sender=sender)
+        contract = session.deploy(artifacts["DAO"], rules, blueprints, sender=sender, label=spec.name)
         arbitrator = session.at(artifacts["IArbitrator"], arbitrator_address)
-        dao = DAO(session, contract, spec, spec.charter_text(), arbitrator)
+        dao = DAO(session, contract, spec, spec.charter_text(), arbitrator, artifacts, founding)
         if predecessor is None:
             for member in spec.founders:
                 dao.join(member.name)

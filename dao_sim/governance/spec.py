@@ -115,6 +115,9 @@ def _durations(spec: DAOSpec) -> None:
         raise SpecError("voting_period: must be longer than zero, or nobody can vote")
     if spec.execution_window == 0:
         raise SpecError("execution_window: must be longer than zero, or nothing can execute")
+    if spec.grace_period == 0:
+        raise SpecError("grace_period: must be longer than zero: the dispute clause needs a window in which "
+                        "a passed proposal can be disputed (and dissenters can leave) before it executes")
 
 
 @dataclass(frozen=True)
@@ -142,6 +145,11 @@ class DAOSpec:
         Cap as a multiple of each member's contribution (``"1x"`` default, DC 20.8).
     expulsion_allowed : bool
         Whether the charter lets members expel a member (always with their share paid, DC 9.6).
+    claim_bond, min_claim_bond : int (basis points) or str, and amount
+        What filing a claim against the DAO costs: ``claim_bond`` of the amount claimed
+        (default 5%), at least ``min_claim_bond`` (default 0.01 ETH, never 0). The bond goes to
+        the treasury if the members reject the claim and back to the claimant if they
+        recognise it, so a bogus claim costs its filer.
     dues : Dues or None
         Periodic dues enforced by an automated decision (DC 29), reviewed by ``reviewer``.
     arbitrator : str or None
@@ -183,6 +191,8 @@ class DAOSpec:
     execution_window: int | str = "7 days"
     liability_cap: int | str = "1x"
     expulsion_allowed: bool = False
+    claim_bond: int | str = "5%"
+    min_claim_bond: int | str = "0.01 ETH"
     dues: Dues | None = None
     arbitrator: str | None = None
     arbitrator_panel_size: int = 1
@@ -237,7 +247,17 @@ class DAOSpec:
         if cap > _UINT32:
             most = f"{_UINT32 // BPS}.{_UINT32 % BPS:04d}x"
             raise SpecError(f"liability_cap: {cap / BPS:g}x is out of range (at most {most})")
-        for name, value in (("quorum", quorum), ("approval", approval), ("amendment_consent", consent)):
+        bond = parse_bps(self.claim_bond, field="claim_bond")
+        if not 0 <= bond <= BPS:
+            raise SpecError(f"claim_bond: {bond / 100:g}% must be between 0% and 100%")
+        min_bond = parse_amount(self.min_claim_bond, field="min_claim_bond")
+        if min_bond == 0:
+            raise SpecError("min_claim_bond: must be more than 0, or claims against the DAO would cost nothing")
+        if min_bond >= 2**128:
+            raise SpecError(f"min_claim_bond: {format_eth(min_bond)} is out of range")
+        object.__setattr__(self, "min_claim_bond", min_bond)
+        for name, value in (("quorum", quorum), ("approval", approval), ("amendment_consent", consent),
+                            ("claim_bond", bond)):
             object.__setattr__(self, name, value)
         object.__setattr__(self, "liability_cap", cap)
 
