@@ -169,12 +169,12 @@ def build_evidence(dao: DAO, court: Court, proposal_id: int, dispute_id: int, *,
     session = dao.session
     proposal = dao.proposal(proposal_id)
     info = court.dispute(dispute_id)
-    record = dao.contract.call("disputeRecord", dispute_id)
+    record = dao.dispute_clause.call("disputeRecord", dispute_id)
     opened_by = session.name_of(record[3] if isinstance(record, tuple) else record["openedBy"])
     compensation = int(record[4] if isinstance(record, tuple) else record["compensation"])
     description = next((str(e.args["description"]) for e in session.journal.events("ProposalCreated")
-                        if e.address == dao.address and e.args["proposalId"] == proposal_id), "")
-    related = {dao.address, court.address}
+                        if e.address == dao.governor.address and e.args["proposalId"] == proposal_id), "")
+    related = {*dao.addresses, court.address}
     entries = [e for e in session.journal
                if e.to in related or any(ev.address in related for ev in e.events)]
     blocks = sorted({e.block for e in entries})

@@ -47,7 +47,7 @@ class ChainDecisions:
         description, executed = "", None
         for entry in self.dao.session.journal:
             for event in entry.events:
-                if event.address != self.dao.address or event.args.get("proposalId") != proposal_id:
+                if event.address != self.dao.governor.address or event.args.get("proposalId") != proposal_id:
                     continue
                 if event.name == "ProposalCreated":
                     description = str(event.args["description"])
