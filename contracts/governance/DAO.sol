@@ -222,6 +222,7 @@ contract DAO is IDAO, IDAOCore, ReentrancyGuardTransient {
     /// @notice Withdraw payments credited to you (claims settled, remedies, expulsion payouts,
     ///         bonds returned, payments your account refused).
     function withdraw() external nonReentrant {
+        _sync(msg.sender);
         uint256 amount = creditOf[msg.sender];
         if (amount == 0) revert NothingToWithdraw(msg.sender);
         creditOf[msg.sender] = 0;
@@ -526,6 +527,16 @@ contract DAO is IDAO, IDAOCore, ReentrancyGuardTransient {
     /// @return Wei.
     function freeTreasury() external view returns (uint256) {
         return _free();
+    }
+
+    /// @notice What `withdraw` would pay `account` now: credits, plus a held contribution that
+    ///         could not be priced and is due back.
+    /// @param account The account.
+    /// @return Wei.
+    function creditDue(address account) external view returns (uint256) {
+        Member storage m = _members[account];
+        (,, bool refunded) = _pricedHeld(m);
+        return creditOf[account] + (refunded ? m.pending : 0);
     }
 
     /// @notice A member's shares, including those priced for a held contribution.

@@ -339,7 +339,7 @@ class DAO:
 
     def credit_of(self, who: str) -> int:
         """Payments credited to ``who`` and not yet withdrawn, in wei."""
-        return int(self._call("creditOf", self.session.address(who)))
+        return int(self._call("creditDue", self.session.address(who)))
 
     @property
     def claims(self) -> list[ClaimInfo]:
