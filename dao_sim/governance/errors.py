@@ -17,7 +17,7 @@ __all__ = ["PROPOSAL_STATES", "DAORefused", "explain_revert"]
 PROPOSAL_STATES = (
     "Pending", "Active", "Defeated", "Succeeded", "Grace", "Disputed", "Executed", "Voided", "Expired",
 )
-_CLAIM_STATES = ("None", "Filed", "Settled", "Rejected")
+_CLAIM_STATES = ("None", "Filed", "Settled", "Rejected", "Carried")
 _REVIEW_STATES = ("None", "Requested", "Confirmed", "Reversed")
 
 _TEMPLATES: dict[str, str] = {
@@ -25,39 +25,60 @@ _TEMPLATES: dict[str, str] = {
     "AlreadyAMember": "{account} is already a member",
     "MemberIsSuspended": "{member} is suspended from voting by an automated decision (they may ask for review, DC 29.2)",
     "NoMembershipOffer": "{candidate} has no membership offer: admission needs a passed proposal (DC 20.7)",
+    "NotAFounder": (
+        "{account} is not on the founding list with a contribution of {contribution} (or has already used "
+        "their founding seat); others join only when a passed proposal admits them (DC 20.7)"
+    ),
     "WrongContribution": "wrong amount: expected {expected}, sent {sent}",
     "ZeroContribution": "the amount must be more than zero",
+    "TreasuryEmpty": (
+        "the free treasury is empty while {shares} shares are outstanding, so a contribution cannot be "
+        "priced fairly; it is refused"
+    ),
+    "SharesOverflow": "{shares} shares would be more than the DAO can count",
     "OnlyByVote": "{caller} cannot do this: only a passed proposal can (DC 20.7)",
+    "OnlyModule": "{caller} cannot do this: only the DAO's own contracts call each other this way",
     "OnlyArbitrator": "{caller} is not the DAO's arbitrator",
     "OnlyReviewer": "{caller} is not the reviewer the charter names (DC 29.2)",
     "OnlyPredecessor": "{caller} is not the contract this DAO succeeds",
+    "OnlySuccessor": "{caller} is not the contract this DAO migrated to",
     "UnknownProposal": "there is no proposal {proposalId}",
     "ProposalNotActive": "proposal {proposalId} is not open for voting (it is {state})",
     "ProposalNotExecutable": "proposal {proposalId} cannot be executed (it is {state})",
     "ProposalNotInGrace": "proposal {proposalId} is not in its grace window (it is {state}); disputes open during grace",
     "AlreadyVoted": "{voter} has already voted on proposal {proposalId}",
     "NoVotingPower": "{voter} had no vote on proposal {proposalId}: they were not a member when voting opened",
+    "TooManyActions": "a proposal may carry at most {limit} actions; this one has {count}",
     "ActionOutsideCapacity": (
-        "action {index} calls {selector} on the DAO itself, which is outside its capacity (DC 20.5); "
+        "action {index} calls {selector} on {target}, which is outside the DAO's capacity (DC 20.5); "
         "no vote can take or restrict a member's share (DC 9.6 needs a court decision)"
     ),
     "ActionFailed": "action {index} of proposal {proposalId} failed",
     "TreasuryInsufficient": "the free treasury holds {available}, the proposal needs {needed} (reserved claims are never spent)",
     "TransferFailed": "sending {amount} to {to} failed",
+    "NothingToWithdraw": "nothing is credited to {account} to withdraw",
     "SuccessorNotPublished": "{successor} is not a published successor of this DAO (deploy it with this DAO as predecessor)",
     "ExitBlockedByOwnVote": "{member} voted For proposal {proposalId}, which is still open; they may exit once it is settled",
-    "CapitalCallExceedsCap": "a capital call of {requested} on {member} exceeds their remaining cap of {headroom} (DC 20.8)",
+    "CapitalCallExceedsCap": (
+        "a capital call of {requestedBps} of each contribution exceeds the {headroomBps} the liability cap "
+        "still allows (DC 20.8)"
+    ),
     "NothingOwed": "{member} owes no capital call",
     "ExpulsionNotInCharter": "the charter does not allow expulsion",
     "UnknownClaim": "there is no claim {claimId}",
     "ClaimNotOpen": "claim {claimId} is {status}, not open",
-    "ClaimsPending": "{reserved} is reserved for pending claims; settle or reject them before migrating",
+    "WrongClaimBond": "the bond for this claim is {expected}, sent {sent}",
+    "ClaimTooLarge": "a claim (or compensation) of {amount} is more than the DAO can record",
     "DAOMigrated": "this DAO has migrated to {successor} after an amendment",
+    "MigrationInProgress": "this DAO has not opened yet: it is waiting for the treasury of {predecessor}",
+    "MigrationNotStarted": "this DAO succeeds no other, so there is nothing to carry over",
     "MigrationAlreadyDone": "the migration has already happened",
+    "DisputesPending": "{open} dispute(s) are still open; an amendment waits until they are ruled on (DC 28.2)",
     "WrongArbitrationFee": "the arbitration fee is {expected}, sent {sent}",
     "UnknownDispute": "there is no open dispute {disputeId} at this DAO",
     "InvalidRuling": "ruling {ruling} is not one of the options for dispute {disputeId}",
     "UnknownDecision": "there is no automated decision {decisionId}",
+    "DuesNotInCharter": "the charter has no dues, so it takes no automated decisions about them",
     "DuesNotOverdue": "{member}'s dues are not overdue (paid until {paidUntil})",
     "NotTheAffectedPerson": "{caller} is not the person decision {decisionId} affects",
     "ReviewNotRequested": "decision {decisionId} has no pending review request (review is {status})",
@@ -66,8 +87,7 @@ _TEMPLATES: dict[str, str] = {
     "ReviewerMissing": "DC 29.2: automated decisions need a named human reviewer",
     "InvalidRules": "the rule {field} is invalid",
     "NoFoundingMembers": "a DAO needs founding members",
-    "DuplicateMember": "{member} is listed twice",
-    "LengthMismatch": "{members} members but {contributions} contributions",
+    "BlueprintMissing": "no module blueprint is published at {blueprint}, so the DAO cannot create its modules",
 }
 
 _ENUMS: dict[tuple[str, str], tuple[str, ...]] = {
@@ -78,6 +98,10 @@ _ENUMS: dict[tuple[str, str], tuple[str, ...]] = {
     ("ReviewNotRequested", "status"): _REVIEW_STATES,
     ("ReviewAlreadyRequested", "status"): _REVIEW_STATES,
 }
+
+
+_AMOUNTS = frozenset({"expected", "sent", "needed", "available", "amount", "contribution"})
+_BPS = frozenset({"requestedBps", "headroomBps"})
 
 
 class DAORefused(GovernanceError):
@@ -102,8 +126,10 @@ def explain_revert(exc: ContractReverted, name_of: Callable[[str], str],
             shown[key] = name_of(value)
         elif isinstance(value, (bytes, bytearray)):
             shown[key] = "0x" + bytes(value).hex()
-        elif key in {"expected", "sent", "needed", "available", "amount", "requested", "headroom", "reserved"}:
+        elif key in _AMOUNTS:
             shown[key] = format_amount(int(str(value)))
+        elif key in _BPS:
+            shown[key] = f"{int(str(value)) / 100:g}%"
         else:
             shown[key] = value
     return DAORefused(_TEMPLATES[exc.error].format(**shown), exc.error, dict(exc.error_args))
