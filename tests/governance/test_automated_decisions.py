@@ -3,6 +3,7 @@
 import pytest
 
 from dao_sim.governance import Action, DAORefused, Dues
+from tests.governance.helpers import deploy_core_raw
 
 
 @pytest.fixture
@@ -61,15 +62,11 @@ def test_review_may_confirm_and_paying_dues_lifts_the_suspension(session, dao):
 
 def test_dues_without_a_reviewer_are_refused_by_the_contract_too(session, artifacts, make_dao):
     make_dao()  # deploys the arbitrator
+    from dao_sim.exceptions import ContractReverted
     from dao_sim.governance import DAOSpec
-    from dao_sim.governance.deploy import rules_tuple
 
     spec = DAOSpec(name="x", members={"Aigerim": "1 ETH"}, arbitrator="HumanArbitrator",
                    dues=Dues("1 ETH", "30 days"), reviewer="Saule")
-    rules = list(rules_tuple(spec, session))
-    rules[16] = "0x" + "00" * 20  # the reviewer
-    from dao_sim.exceptions import ContractReverted
-
     with pytest.raises(ContractReverted) as refused:
-        session.deploy(artifacts["DAO"], tuple(rules), [session.address("Aigerim")], [10**18], sender="Aigerim")
+        deploy_core_raw(session, artifacts, spec, reviewer="0x" + "00" * 20)
     assert refused.value.error == "ReviewerMissing"

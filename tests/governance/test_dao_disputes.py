@@ -5,6 +5,7 @@ import pytest
 from dao_sim.exceptions import ContractReverted
 from dao_sim.governance import Action, DAORefused
 from tests.conftest import deploy_arbitrator
+from tests.governance.helpers import deploy_core_raw
 
 UPHOLD, VOID, REMEDY = 1, 2, 3
 ROSTER = ("Madina", "Nurlan", "Saule", "Timur", "Zhanna")
@@ -70,16 +71,22 @@ def test_void_means_it_never_executes(session, court, disputed):
         dao.execute(pid, by="Gulnara")
 
 
-def test_remedy_voids_and_pays_the_compensation_from_the_treasury(session, court, disputed):
+def test_remedy_voids_and_credits_the_compensation_from_the_treasury_for_withdrawal(session, court, disputed):
+    # The remedy is credited to Dana (pull), so a disputer who refuses ETH blocks nobody; it
+    # leaves the free treasury at once and the contract's balance when she withdraws it.
     dao, pid, dispute_id = disputed
     _rule(session, court, dispute_id, REMEDY)
     before = session.balance("Dana")
     _finalise(session, court, dispute_id)
     assert dao.state(pid) == "Voided"
-    assert session.balance("Dana") - before == 10**18
     (claim,) = dao.claims
-    assert (claim.claimant, claim.status, claim.paid) == ("Dana", "Settled", 10**18)
-    assert dao.treasury.balance == 19 * 10**18
+    assert (claim.claimant, claim.status, claim.amount, claim.bond, claim.paid) == (
+        "Dana", "Settled", 10**18, 0, 10**18)
+    assert (session.balance("Dana"), dao.credit_of("Dana")) == (before, 10**18)
+    assert (dao.treasury.balance, dao.treasury.free) == (20 * 10**18, 19 * 10**18)
+    assert dao.withdraw("Dana") == 10**18
+    assert (session.balance("Dana") - before, dao.credit_of("Dana")) == (10**18, 0)
+    assert (dao.treasury.balance, dao.treasury.free) == (19 * 10**18, 19 * 10**18)
 
 
 def test_refusal_to_arbitrate_leaves_the_vote_standing(session, court, disputed):
@@ -132,17 +139,14 @@ def test_a_third_party_may_dispute_and_only_during_grace(session, court, make_da
 def test_only_the_arbitrator_can_rule(session, disputed):
     dao, _, dispute_id = disputed
     with pytest.raises(DAORefused) as refused:
-        dao._transact("rule", dispute_id, VOID, sender="Aigerim")
+        dao._transact("rule", dispute_id, VOID, sender="Aigerim", on=dao.dispute_clause)
     assert refused.value.error == "OnlyArbitrator"
 
 
 def test_the_contract_refuses_a_dao_without_a_dispute_procedure(session, artifacts, court):
     from dao_sim.governance import DAOSpec
-    from dao_sim.governance.deploy import rules_tuple
 
     spec = DAOSpec(name="x", members={"Aigerim": "1 ETH"}, arbitrator="HumanArbitrator")
-    rules = list(rules_tuple(spec, session))
-    rules[14] = "0x" + "00" * 20  # the arbitrator
     with pytest.raises(ContractReverted) as refused:
-        session.deploy(artifacts["DAO"], tuple(rules), [session.address("Aigerim")], [10**18], sender="Aigerim")
+        deploy_core_raw(session, artifacts, spec, arbitrator="0x" + "00" * 20)
     assert refused.value.error == "DisputeClauseMissing"

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from dao_sim.exceptions import TransactionReverted
-from dao_sim.governance import Action
+from dao_sim.governance import Action, Treasury
 from dao_sim.governance.errors import explain_revert
 from dao_sim.governance.units import format_eth
 from tests.governance.helpers import refusal
@@ -140,32 +140,65 @@ def test_proposal_not_executed_within_the_window_expires(session, make_dao):
 
 
 def test_payment_beyond_the_treasury_is_refused_whole(session, make_dao):
+    # Each payment is checked against what the free treasury still holds when it is due: the
+    # first (15 of 20 ETH) fits, the second (10 of the 5 left) does not, and the whole
+    # execution is undone.
     dao = make_dao()
     pid = propose_and_vote(dao, [Action.pay("Erlan", "15 ETH"), Action.pay("Kairat", "10 ETH")], PASS)
     session.advance("5 days")
     before = money(session, dao, "Erlan", "Kairat")
     refused = refusal(session, dao.execute, pid, by="Aigerim")
     assert refused.error == "TreasuryInsufficient"
-    assert refused.details == {"needed": 25 * ETHER, "available": 20 * ETHER}
-    assert str(refused) == ("the free treasury holds 20 ETH, the proposal needs 25 ETH "
-                            "(reserved claims are never spent)")
+    assert refused.details == {"needed": 10 * ETHER, "available": 5 * ETHER}
+    assert str(refused) == ("a payment of 10 ETH exceeds the 5 ETH left in the free treasury (what open "
+                            "claims reserve and what is credited to others is never spent)")
     assert money(session, dao, "Erlan", "Kairat") == before
     assert dao.state(pid) == "Succeeded"
 
 
 def test_reserved_claims_are_not_spent_by_a_payment(session, make_dao):
+    # The claim is filed before the vote opens, so it does not hold the proposal in grace; it
+    # reserves 8 ETH of the 20, and a payment may only use the other 12.
     dao = make_dao()
-    pid = propose_and_vote(dao, [Action.pay("Erlan", "15 ETH")], PASS)
     dao.file_claim("Saule", "8 ETH", "Unpaid invoice")
+    pid = propose_and_vote(dao, [Action.pay("Erlan", "15 ETH")], PASS)
     session.advance("5 days")
+    assert dao.state(pid) == "Succeeded"
     refused = refusal(session, dao.execute, pid, by="Aigerim")
     assert refused.details == {"needed": 15 * ETHER, "available": 12 * ETHER}
-    assert dao.treasury.balance == 20 * ETHER
+    assert dao.treasury == Treasury(balance=20 * ETHER, reserved_for_claims=8 * ETHER, free=12 * ETHER,
+                                    outstanding_liability=0)
 
 
-def test_failing_action_undoes_the_whole_execution(session, make_dao):
+def test_claim_filed_after_the_vote_opened_holds_the_proposal_until_decided_and_a_grace_period_more(
+        session, make_dao):
     dao = make_dao()
-    pid = propose_and_vote(dao, [Action.pay("Erlan", "2 ETH"), Action.pay("HumanArbitrator", "1 ETH")], PASS)
+    pid = propose_and_vote(dao, [Action.pay("Erlan", "2 ETH")], PASS)
+    claim = dao.file_claim("Saule", "8 ETH", "Unpaid invoice")
+    session.advance("30 days")
+    assert dao.state(pid) == "Grace"
+    assert dao.governor.call("windows", pid)[2] is True  # held, with no end yet
+    settle = propose_and_vote(dao, [Action.reject_claim(claim)], PASS)
+    session.advance("5 days")
+    assert dao.state(settle) == "Succeeded"  # deciding claims is never held
+    dao.execute(settle, by="Bolat")
+    decided = session.now()
+    info = dao.proposal(pid)
+    assert (dao.state(pid), info.grace_end) == ("Grace", decided + 2 * 86_400)
+    session.advance(info.grace_end - 1 - session.now())
+    assert dao.state(pid) == "Grace"
+    session.advance(1)
+    assert dao.state(pid) == "Succeeded"
+    dao.execute(pid, by="Gulnara")
+    assert dao.state(pid) == "Executed"
+
+
+def test_failing_call_undoes_the_whole_execution(session, make_dao):
+    # A call with data that reverts (here: a function the arbitrator does not have) fails the
+    # whole proposal; the 2 ETH paid by the first action is undone.
+    dao = make_dao()
+    failing = Action.call("HumanArbitrator", "donate()", value=ETHER)
+    pid = propose_and_vote(dao, [Action.pay("Erlan", "2 ETH"), failing], PASS)
     session.advance("5 days")
     before = money(session, dao, "Erlan", "HumanArbitrator")
     refused = refusal(session, dao.execute, pid, by="Aigerim")
@@ -173,3 +206,22 @@ def test_failing_action_undoes_the_whole_execution(session, make_dao):
     assert str(refused) == f"action 1 of proposal {pid} failed"
     assert money(session, dao, "Erlan", "HumanArbitrator") == before
     assert dao.state(pid) == "Succeeded"
+
+
+def test_plain_payment_the_payee_refuses_is_credited_and_the_rest_executes(session, make_dao):
+    # A payee that refuses ETH (the arbitrator contract has no receive function) blocks nobody:
+    # its payment is credited for it to withdraw and the proposal executes whole.
+    dao = make_dao()
+    pid = propose_and_vote(dao, [Action.pay("Erlan", "2 ETH"), Action.pay("HumanArbitrator", "1 ETH")], PASS)
+    session.advance("5 days")
+    before = money(session, dao, "Erlan", "HumanArbitrator")
+    entry = dao.execute(pid, by="Aigerim")
+    credited = [(session.name_of(e.args["to"]), e.args["amount"]) for e in entry.events
+                if e.name == "PaymentCredited"]
+    assert credited == [("HumanArbitrator", ETHER)]
+    assert money(session, dao, "Erlan", "HumanArbitrator") == {
+        "DAO": before["DAO"] - 2 * ETHER, "Erlan": before["Erlan"] + 2 * ETHER,
+        "HumanArbitrator": before["HumanArbitrator"]}
+    assert dao.credit_of("HumanArbitrator") == ETHER
+    assert dao.treasury.free == 17 * ETHER
+    assert dao.state(pid) == "Executed"

@@ -7,7 +7,8 @@ from typing import Any
 import pytest
 
 from dao_sim.governance import Action, DAORefused
-from tests.governance.helpers import refusal
+from dao_sim.governance.actions import CLAIMS
+from tests.governance.helpers import deploy_core_raw, refusal
 
 DAY = 86_400
 
@@ -65,11 +66,19 @@ def test_passed_proposal_moves_through_grace_and_succeeded_to_expired(session, m
     assert seen == ["Active", "Grace", "Grace", "Succeeded", "Succeeded", "Expired"]
 
 
-def test_proposal_without_a_grace_period_succeeds_when_voting_ends(session, make_dao):
-    dao = make_dao(grace_period=0)
-    pid = passed(dao)
-    at(session, dao.proposal(pid).vote_end)
-    assert dao.state(pid) == "Succeeded"
+def test_a_charter_without_a_grace_window_is_refused_by_the_spec_and_the_contract(session, artifacts, make_dao):
+    # DC 28.2: a passed proposal must be open to dispute (and dissenters free to leave) before
+    # it executes, so no charter may let it execute the moment voting ends.
+    from dao_sim.exceptions import ContractReverted, SpecError
+    from dao_sim.governance import DAOSpec
+
+    make_dao()  # deploys the arbitrator
+    with pytest.raises(SpecError, match="grace_period: must be longer than zero"):
+        make_dao(grace_period=0)
+    spec = DAOSpec(name="x", members={"Aigerim": "1 ETH"}, arbitrator="HumanArbitrator")
+    with pytest.raises(ContractReverted) as refused:
+        deploy_core_raw(session, artifacts, spec, gracePeriod=0)
+    assert (refused.value.error, refused.value.error_args) == ("InvalidRules", {"field": "gracePeriod"})
 
 
 def test_executed_proposal_stays_executed(session, make_dao):
@@ -172,7 +181,7 @@ def test_self_call_outside_the_capacity_is_refused_when_proposed(session, make_d
     assert refused.error == "ActionOutsideCapacity"
     selector = "0x" + action.data[:4].hex().ljust(8, "0")
     assert refused.details == {"index": 1, "target": dao.address, "selector": selector}
-    assert str(refused).startswith(f"action 1 calls {selector} on the DAO itself, which is outside its "
+    assert str(refused).startswith(f"action 1 calls {selector} on Steppe Makers, which is outside the DAO's "
                                    "capacity (DC 20.5)")
     assert dao.proposal_count() == 0
 
@@ -192,5 +201,6 @@ def test_self_call_within_the_capacity_may_be_proposed(session, make_dao, build,
     dao = make_dao(**charter)
     action = build(session)
     pid = dao.propose("Aigerim", [action], action.summary)
-    assert dao.proposal(pid).actions == ((dao.contract.label, 0, action.data),)
+    target = dao.claims_module if action.target == CLAIMS else dao.contract
+    assert dao.proposal(pid).actions == ((target.label, 0, action.data),)
 
