@@ -54,7 +54,10 @@ _TEMPLATES: dict[str, str] = {
         "no vote can take or restrict a member's share (DC 9.6 needs a court decision)"
     ),
     "ActionFailed": "action {index} of proposal {proposalId} failed",
-    "TreasuryInsufficient": "the free treasury holds {available}, the proposal needs {needed} (reserved claims are never spent)",
+    "TreasuryInsufficient": (
+        "a payment of {needed} exceeds the {available} left in the free treasury (what open claims reserve "
+        "and what is credited to others is never spent)"
+    ),
     "TransferFailed": "sending {amount} to {to} failed",
     "NothingToWithdraw": "nothing is credited to {account} to withdraw",
     "SuccessorNotPublished": "{successor} is not a published successor of this DAO (deploy it with this DAO as predecessor)",
