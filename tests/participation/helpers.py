@@ -100,13 +100,15 @@ def admit_contract(dao: DAO, attacker: Any, contribution: int) -> None:
         [Action.offer_membership(attacker.address, contribution, attacker.label)],
         "admit a contract",
     )
-    act(dao, attacker, "join", value=contribution)
+    act(dao, attacker, "join", [], value=contribution)
 
 
-def act(dao: DAO, attacker: Any, fn: str, *args: Any, value: int = 0) -> Any:
-    """Have the attacker call the DAO's ``fn`` as itself (Erlan sends ``value``; it forwards it)."""
+def act(dao: DAO, attacker: Any, fn: str, *args: Any, value: int = 0, on: Any = None) -> Any:
+    """Have the attacker call ``fn`` on the DAO's core (or on the module ``on``) as itself
+    (Erlan sends ``value``; it forwards it)."""
+    target = on or dao.contract
     return attacker.transact(
-        "act", dao.address, dao.contract.calldata(fn, *args), sender="Erlan", value=value
+        "act", target.address, target.calldata(fn, *args), sender="Erlan", value=value
     )
 
 

@@ -8,13 +8,23 @@ FOUNDERS = {"Aigerim": 10 * ETH, "Bolat": 6 * ETH, "Dana": 4 * ETH}
 
 
 def _called(dao, name):
-    record = dao.contract.call("memberOf", dao.session.address(name))
-    return int(record[6]), int(record[7])
+    called, paid = dao.contract.call("capitalOf", dao.session.address(name))
+    return int(called), int(paid)
 
 
-def test_capital_call_within_the_cap_is_recorded_for_every_member(session, make_dao):
+def _calls(dao):
+    return [(e.args["bpsOfContribution"], e.args["cumulativeBps"]) for e in dao.contract.events("CapitalCalled")]
+
+
+def test_capital_call_is_one_cumulative_figure_owed_by_every_member(session, make_dao):
+    # A call is recorded once, as basis points of every contribution (constant gas whatever the
+    # membership); each member owes their part of it from then on.
     dao = make_dao(liability_cap="2x")
-    carry(dao, [Action.call_capital(10_000)], "call one more contribution")
+    pid = carry(dao, [Action.call_capital(10_000)], "call one more contribution")
+    assert _calls(dao) == [(10_000, 10_000)]
+    executed = session.journal.by_function("execute")[-1]
+    assert [e.name for e in executed.events if e.name.startswith("Capital")] == ["CapitalCalled"]
+    assert dao.state(pid) == "Executed"
     for name, contribution in FOUNDERS.items():
         assert _called(dao, name) == (contribution, 0)
         before = session.balance(name)
@@ -30,6 +40,8 @@ def test_capital_call_beyond_the_cap_is_refused_whole(session, make_dao):
     pid = decide(dao, [Action.call_capital(10_001)], "call more than the cap")
     refused = refusal(dao.execute, pid, by="Gulnara")
     assert inner_error(dao, refused) == "CapitalCallExceedsCap"
+    assert _inner_args(dao, refused) == {"requestedBps": 10_001, "headroomBps": 10_000}
+    assert _calls(dao) == []
     for name in FOUNDERS:
         assert _called(dao, name) == (0, 0)
 
@@ -38,10 +50,18 @@ def test_capital_calls_add_up_to_the_cap_and_no_further(session, make_dao):
     dao = make_dao(liability_cap="1.5x")
     carry(dao, [Action.call_capital(3_000)], "first call")
     carry(dao, [Action.call_capital(2_000)], "second call")
+    assert _calls(dao) == [(3_000, 3_000), (2_000, 5_000)]
     assert _called(dao, "Aigerim") == (5 * ETH, 0)
     pid = decide(dao, [Action.call_capital(1)], "third call")
     refused = refusal(dao.execute, pid, by="Gulnara")
     assert inner_error(dao, refused) == "CapitalCallExceedsCap"
+    assert _inner_args(dao, refused) == {"requestedBps": 1, "headroomBps": 0}
+
+
+def _inner_args(dao, refused):
+    reason = refused.details["reason"]
+    raw = bytes.fromhex(reason[2:]) if isinstance(reason, str) else bytes(reason)
+    return dict(dao.session.decode_revert(raw).args)
 
 
 def test_capital_call_is_outside_the_capacity_of_a_charter_capped_at_the_contribution(

@@ -54,12 +54,15 @@ def test_member_cannot_dodge_a_pending_claim_by_exiting(session, make_dao):
     assert dao.treasury.reserved_for_claims == 5 * ETH
     payout = dao.exit("Aigerim")
     assert payout == 10 * ETH * 15 // 20
-    before = session.balance("Gulnara")
+    bond = dao.claims[claim_id].bond
     carry(dao, [Action.settle_claim(claim_id)], "pay the invoice")
-    assert session.balance("Gulnara") - before == 5 * ETH
     assert dao.claims[claim_id].paid == 5 * ETH
-    assert dao.treasury.balance == 20 * ETH - payout - 5 * ETH
+    assert dao.credit_of("Gulnara") == 5 * ETH + bond  # credited in full, the bond back with it
     assert dao.treasury.outstanding_liability == 0
+    before = session.balance("Gulnara")
+    dao.withdraw("Gulnara")
+    assert session.balance("Gulnara") - before == 5 * ETH + bond
+    assert dao.treasury.balance == 20 * ETH - payout - 5 * ETH
 
 
 def test_exit_then_vote_for_cannot_escape_ones_own_decision(session, make_dao):
