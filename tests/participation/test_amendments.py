@@ -94,17 +94,33 @@ def test_old_dao_refuses_every_act_after_migrating(session, make_dao, artifacts,
     assert successor.treasury.balance == 20 * ETH
 
 
-def test_amendment_with_a_pending_claim_is_refused(session, make_dao, artifacts):
+def test_amendment_with_an_open_claim_carries_it_with_its_bond_and_its_reservation(
+    session, make_dao, artifacts
+):
+    # An open claim no longer blocks an amendment: the treasury moves at once with the DAO-wide
+    # books (the reservation for open claims among them), then the claim itself is carried, bond
+    # and all, to the successor's claims module, where the members decide it.
     dao = make_dao()
     successor = deploy_successor(dao, artifacts)
-    dao.file_claim("Gulnara", "3 ETH", "invoice")
+    claim_id = dao.file_claim("Gulnara", "3 ETH", "invoice")
+    bond = dao.claims[claim_id].bond
     pid = _amend(dao, successor)
-    session.advance(int(dao.spec.grace_period))
-    refused = refusal(dao.execute, pid, by="Gulnara")
-    assert refused.error == "ClaimsPending"
-    assert refused.details["reserved"] == 3 * ETH
-    assert dao.migrated_to is None
-    assert dao.treasury.balance == 20 * ETH
+    _finish(dao, pid)
+    assert dao.state(pid) == "Executed"
+    assert dao.migrated_to == successor.address
+    assert dao.claims[claim_id].status == "Carried"
+    assert session.balance(dao.claims_module.address) == 0
+    (carried,) = successor.claims
+    assert (carried.claimant, carried.status, carried.amount, carried.bond, carried.paid) == (
+        "Gulnara", "Filed", 3 * ETH, bond, 0)
+    assert [e.args for e in successor.claims_module.events("ClaimCarried")] == [
+        {"claimId": claim_id, "successor": successor.address, "successorClaimId": carried.id}]
+    assert session.balance(successor.claims_module.address) == bond
+    assert successor.treasury.balance == 20 * ETH
+    assert successor.treasury.reserved_for_claims == 3 * ETH
+    carry(successor, [Action.settle_claim(carried.id)], "pay the invoice")
+    assert successor.credit_of("Gulnara") == 3 * ETH + bond
+    assert successor.treasury.free == 17 * ETH
 
 
 def test_member_who_does_not_consent_exits_before_the_migration(session, make_dao, artifacts):
