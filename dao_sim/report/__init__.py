@@ -8,6 +8,7 @@ build a :class:`Report` and reuse them.
 """
 
 from dao_sim.report import arbitration as _arbitration  # noqa: F401  registers its sentences
+from dao_sim.report import money as _money  # noqa: F401  registers its sentences
 from dao_sim.report.chronicle import Chronicle, Note, evidence_of, timeline_of
 from dao_sim.report.console import print_report, report_text, table_text, timeline_text
 from dao_sim.report.markdown import report_markdown, timeline_markdown, write_report

@@ -84,7 +84,13 @@ def _execute_ruling(entry: JournalEntry, name_of: NameOf) -> Sentence | None:
                  f"{_DAO_OUTCOMES[outcome] if outcome < len(_DAO_OUTCOMES) else outcome}")
     settled = _first(entry, "ClaimSettled")
     if settled is not None:
-        text += f" ({format_eth(settled.args['paid'])} paid from the treasury)"
+        credited = _first(entry, "PaymentCredited")
+        to = f" to {name_of(credited.args['to'])}" if credited is not None else ""
+        text += (f" ({format_eth(settled.args['paid'])} credited{to} from the treasury, for them to "
+                 "withdraw")
+        if settled.args["shortfall"]:
+            text += f"; {format_eth(settled.args['shortfall'])} unpaid stays the DAO's outstanding liability"
+        text += ")"
     return Sentence(text, "DC 28.2")
 
 

@@ -13,7 +13,7 @@ registered is still told, plainly, from its decoded events.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -28,9 +28,13 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DEFAULT",
+    "MODULE_SUFFIXES",
     "SENTENCES",
     "NameOf",
     "Sentence",
+    "action_summary",
+    "dao_addresses_of",
+    "dao_name",
     "describe",
     "describe_event",
     "first_event",
@@ -50,7 +54,7 @@ _DAO_CALLS = {
     "rejectClaim(uint256)": "reject claim {0}",
     "offerMembership(address,uint256)": "offer membership to {0} for {1}",
     "expel(address)": "expel {0}",
-    "callCapital(uint256)": "call {0} basis points of each contribution as capital",
+    "callCapital(uint256)": "call {0} of each contribution as capital",
 }
 _SELECTORS = {"0x" + function_signature_to_4byte_selector(sig).hex(): (sig, text)
               for sig, text in _DAO_CALLS.items()}
@@ -182,18 +186,45 @@ def _short(hex_text: str) -> str:
 
 
 def _weight(weight: int) -> str:
-    """A ballot's weight: a count of members, or shares (wei-sized) under a weighted rule."""
-    return str(weight) if weight < 10**12 else f"{format_eth(weight)[:-4]} shares"
+    """A ballot's weight: a count of members, or the wei contributed under a weighted rule."""
+    return str(weight) if weight < 10**12 else f"{format_eth(weight)} contributed"
 
 
-def action_summary(action: Sequence[Any], dao_address: str | None, name_of: NameOf) -> str:
-    """One proposed action ``(target, value, calldata)`` in words."""
+#: Suffixes of the labels dao-sim gives a DAO's modules: ``"Steppe Makers governor"``...
+MODULE_SUFFIXES = (" governor", " claims", " dispute clause", " automated decisions")
+
+
+def dao_name(label: str) -> str:
+    """The DAO a contract label belongs to: ``"Steppe Makers claims"`` -> ``"Steppe Makers"``."""
+    for suffix in MODULE_SUFFIXES:
+        if label.endswith(suffix):
+            return label[: -len(suffix)]
+    return label
+
+
+def dao_addresses_of(label: str, candidates: Iterable[str], name_of: NameOf) -> frozenset[str]:
+    """Those of ``candidates`` that are the DAO called ``label``'s own contracts (its core or a
+    module), recognised by the labels dao-sim gives them when it deploys the DAO."""
+    name = dao_name(label)
+    own = {name, *(name + suffix for suffix in MODULE_SUFFIXES)}
+    return frozenset(a for a in candidates if name_of(a) in own)
+
+
+def action_summary(action: Sequence[Any], dao_addresses: str | Collection[str] | None,
+                   name_of: NameOf) -> str:
+    """One proposed action ``(target, value, calldata)`` in words.
+
+    ``dao_addresses`` are the DAO's own contracts (its core and modules; one address is
+    accepted too): a call on one of them of a function the DAO knows (settle a claim, offer
+    membership...) is told in words, the same call on any other contract only by its selector.
+    """
     target, value, data = action[0], int(action[1]), action[2]
+    own = {dao_addresses} if isinstance(dao_addresses, str) else set(dao_addresses or ())
     raw = data if isinstance(data, bytes | bytearray) else bytes.fromhex(str(data)[2:])
     if not raw and value:
         return f"pay {format_eth(value)} to {name_of(target)}"
     selector = "0x" + bytes(raw[:4]).hex()
-    known = _SELECTORS.get(selector) if target == dao_address else None
+    known = _SELECTORS.get(selector) if target in own else None
     if known is not None:
         signature, text = known
         types = signature[signature.index("(") + 1 : -1].split(",")
@@ -203,7 +234,8 @@ def action_summary(action: Sequence[Any], dao_address: str | None, name_of: Name
             values = None
         if values is not None:
             shown = [name_of(v) if t == "address" else
-                     format_eth(v) if signature.startswith("offerMembership") else str(v)
+                     format_eth(v) if signature.startswith("offerMembership") else
+                     f"{v / 100:g}%" if signature.startswith("callCapital") else str(v)
                      for t, v in zip(types, values)]
             return text.format(*shown)
     return f"call {selector} on {name_of(target)}" + (f" with {format_eth(value)}" if value else "")
@@ -216,11 +248,21 @@ def action_summary(action: Sequence[Any], dao_address: str | None, name_of: Name
 def _deploy(entry: JournalEntry, name_of: NameOf) -> Sentence | None:
     charter = _first(entry, "CharterPublished")
     if charter is not None:
-        offered = _events(entry, "MembershipOffered")
-        founders = _names((e.args["candidate"] for e in offered), name_of)
+        founders = _first(entry, "FoundersPublished")
+        if founders is not None:
+            count = int(founders.args["founderCount"])
+            founding = (f"a founding list of {count} founder{'s' if count != 1 else ''} (Merkle root "
+                        f"{_short(show_value(founders.args['foundersRoot'], name_of))})")
+        else:
+            founding = "no founders of its own (its members arrive from its predecessor)"
+        wired = _first(entry, "ModulesWired")
+        modules = ""
+        if wired is not None:
+            present = [name_of(a) for a in wired.args.values() if int(str(a), 16)]
+            modules = f"; it created its modules {', '.join(present)}"
         return Sentence(f"{entry.sender_name} deployed the DAO contract {entry.to_label}, with "
                         f"its charter's hash {_short(show_value(charter.args['charterHash'], name_of))} "
-                        f"and founding offers to {founders or 'nobody'}", "DC 20.9")
+                        f"and {founding}{modules}", "DC 20.9")
     roster = _events(entry, "ArbitratorRegistered")
     if roster:
         people = _names((e.args["arbitrator"] for e in roster), name_of)
@@ -231,13 +273,18 @@ def _deploy(entry: JournalEntry, name_of: NameOf) -> Sentence | None:
     return None
 
 
+def _held(entry: JournalEntry) -> str:
+    return ("; it is held apart until the open claims are decided, then priced"
+            if _first(entry, "ContributionHeld") is not None else "")
+
+
 @sentence("join")
 def _join(entry: JournalEntry, name_of: NameOf) -> Sentence | None:
     joined = _first(entry, "MemberJoined")
     if joined is None:
         return None
     return Sentence(f"{name_of(joined.args['member'])} joined {entry.to_label}, paying in "
-                    f"{format_eth(joined.args['contribution'])}")
+                    f"{format_eth(joined.args['contribution'])}{_held(entry)}")
 
 
 @sentence("contribute")
@@ -246,7 +293,7 @@ def _contribute(entry: JournalEntry, name_of: NameOf) -> Sentence | None:
     if made is None:
         return None
     return Sentence(f"{name_of(made.args['member'])} added {format_eth(made.args['amount'])} "
-                    "to their contribution (and so to their liability cap)", "DC 20.8")
+                    f"to their contribution (and so to their liability cap){_held(entry)}", "DC 20.8")
 
 
 @sentence("propose")
@@ -255,7 +302,8 @@ def _propose(entry: JournalEntry, name_of: NameOf) -> Sentence | None:
     if created is None:
         return None
     actions = entry.args.get("actions", ())
-    what = "; ".join(action_summary(a, entry.to, name_of) for a in actions) or "no action"
+    own = dao_addresses_of(entry.to_label, {entry.to, *(a[0] for a in actions)}, name_of)
+    what = "; ".join(action_summary(a, own, name_of) for a in actions) or "no action"
     return Sentence(f"{name_of(created.args['proposer'])} proposed proposal "
                     f"{created.args['proposalId']}, \"{created.args['description']}\": {what}",
                     "DC 20.7")
@@ -281,61 +329,6 @@ def _vote(entry: JournalEntry, name_of: NameOf) -> Sentence | None:
     return Sentence(f"{name_of(cast.args['voter'])} voted {_SUPPORT[support]} proposal "
                     f"{cast.args['proposalId']} (weight {_weight(int(cast.args['weight']))})",
                     "DC 20.7")
-
-
-@sentence("execute")
-def _execute(entry: JournalEntry, name_of: NameOf) -> Sentence | None:
-    done = _first(entry, "ProposalExecuted")
-    if done is None:
-        return None
-    parts = []
-    for event in entry.events:
-        args = event.args
-        if event.name == "ActionExecuted" and args["value"] and args["target"] != entry.to:
-            parts.append(f"paid {format_eth(args['value'])} to {name_of(args['target'])}")
-        elif event.name == "ClaimSettled":
-            part = f"settled claim {args['claimId']}, paying {format_eth(args['paid'])}"
-            if args["shortfall"]:
-                part += (f"; {format_eth(args['shortfall'])} unpaid stays the DAO's "
-                         "outstanding liability")
-            parts.append(part)
-        elif event.name == "ClaimRejected":
-            parts.append(f"rejected claim {args['claimId']}")
-        elif event.name == "MembershipOffered":
-            parts.append(f"offered membership to {name_of(args['candidate'])} for "
-                         f"{format_eth(args['contribution'])}")
-        elif event.name == "MemberExpelled":
-            parts.append(f"expelled {name_of(args['member'])}, paying their share "
-                         f"{format_eth(args['payout'])}")
-        elif event.name == "TreasuryMigrated":
-            parts.append(f"moved {format_eth(args['amount'])} to {name_of(args['successor'])}")
-    called = [e for e in entry.events if e.name == "CapitalCalled"]
-    if called:
-        parts.append(f"called capital from {_names((e.args['member'] for e in called), name_of)}")
-    what = "; ".join(parts) or "its actions ran"
-    return Sentence(f"{name_of(done.args['executor'])} executed proposal "
-                    f"{done.args['proposalId']}: {what}", "DC 20.7")
-
-
-@sentence("exit")
-def _exit(entry: JournalEntry, name_of: NameOf) -> Sentence | None:
-    exited = _first(entry, "MemberExited")
-    if exited is None:
-        return None
-    return Sentence(f"{name_of(exited.args['member'])} left {entry.to_label} and was paid their "
-                    f"share of the treasury, {format_eth(exited.args['payout'])}", DEFAULT)
-
-
-@sentence("fileClaim")
-def _file_claim(entry: JournalEntry, name_of: NameOf) -> Sentence | None:
-    filed = _first(entry, "ClaimFiled")
-    if filed is None:
-        return None
-    args = filed.args
-    return Sentence(f"{name_of(args['claimant'])} filed claim {args['claimId']} against "
-                    f"{entry.to_label} for {format_eth(args['amount'])} (\"{args['description']}\");"
-                    f" {format_eth(args['reserved'])} of the treasury is reserved for it",
-                    "DC 20.8")
 
 
 @sentence("openDispute")
