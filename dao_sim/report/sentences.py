@@ -263,6 +263,11 @@ def _deploy(entry: JournalEntry, name_of: NameOf) -> Sentence | None:
         return Sentence(f"{entry.sender_name} deployed the DAO contract {entry.to_label}, with "
                         f"its charter's hash {_short(show_value(charter.args['charterHash'], name_of))} "
                         f"and {founding}{modules}", "DC 20.9")
+    if " blueprint " in entry.to_label:
+        module = entry.to_label.split(" blueprint ")[0]
+        return Sentence(f"{entry.sender_name} published the {module} blueprint: the module's code, "
+                        "which cannot run itself, from which each DAO core creates its own "
+                        f"{module} (one per chain, shared by every DAO)")
     roster = _events(entry, "ArbitratorRegistered")
     if roster:
         people = _names((e.args["arbitrator"] for e in roster), name_of)

@@ -74,7 +74,8 @@ def _expected(ruling: int, state: str, erlan_gain: int, dana_gain: int) -> Check
         return Check("the payment never executed, as the ruling voided it", ok,
                      f"proposal {state}; {PAYEE} received {format_eth(erlan_gain)}")
     ok = state == "Voided" and erlan_gain == 0 and dana_gain == compensation
-    return Check(f"the payment was voided and {DISPUTER}'s compensation paid from the treasury", ok,
+    return Check(f"the payment was voided and {DISPUTER}'s compensation credited from the treasury, "
+                 "then withdrawn by her", ok,
                  f"proposal {state}; {DISPUTER} received {format_eth(dana_gain)}")
 
 
@@ -123,6 +124,12 @@ def tell(session: ChainSession, artifacts: ArtifactSet, *, ruling: str | None = 
                "reached the DAO", "DC 28.2")
     if outcome.proposal_state == "Succeeded":
         outcome = dispute.enforce(by=KEEPER)
+    owed = dao.credit_of(DISPUTER)
+    if owed:
+        story.note(f"The remedy was credited to {DISPUTER} from the treasury ({format_eth(owed)}), to be "
+                   "withdrawn by her, so nobody's refusal of a payment could block the ruling; she "
+                   "withdraws it", "dao-sim default")
+        dao.withdraw(DISPUTER)
     after = wallets(session, [*people, dao.name])
     package = build_evidence(dao, court, pid, dispute.dispute_id, rulings=dispute.rulings, artifacts=artifacts)
     json_path, md_path = package.write(evidence_dir or Path("out"), "demo-dispute-evidence")

@@ -2,9 +2,10 @@
 
 Aigerim, Bolat and Dana found "Steppe Makers" with 10, 6 and 4 ETH. Dana leaves, taking her
 share. Then Nurlan, a supplier, claims 30 ETH, more than the 16 ETH left; what the treasury
-holds is reserved for the claim at once. The members recognise the claim by vote
-(``Action.settle_claim``) and the contract pays what the treasury has. The 14 ETH it cannot
-pay stay the DAO's outstanding liability: nothing more is taken from anyone, and each
+holds is reserved for the claim at once (Nurlan pays a bond with the claim, returned if it is
+recognised). The members recognise the claim by vote (``Action.settle_claim``) and the
+contract credits Nurlan what the treasury has, with his bond; he withdraws it. The 14 ETH it
+cannot pay stay the DAO's outstanding liability: nothing more is taken from anyone, and each
 member's loss is shown against their cap.
 """
 
@@ -53,7 +54,8 @@ def _liability_table(rows: list[Liability], wallet_change: dict[str, int]) -> Ta
 
 
 def _checks(dao: DAO, claim_id: int, liabilities: list[Liability], start: dict[str, int],
-            end: dict[str, int], exit_payout: int, left_before_claim: int) -> tuple[Check, ...]:
+            end: dict[str, int], exit_payout: int, left_before_claim: int,
+            withdrawn: int) -> tuple[Check, ...]:
     claim = dao.claims[claim_id]
     treasury = dao.treasury
     shortfall = claim.amount - claim.paid
@@ -63,7 +65,12 @@ def _checks(dao: DAO, claim_id: int, liabilities: list[Liability], start: dict[s
               f"paid {format_eth(exit_payout)}"),
         Check(f"claim {claim_id} is Settled on the chain, paying what the treasury had",
               claim.status == "Settled" and claim.paid == end[CLAIMANT] - start[CLAIMANT] > 0,
-              f"{format_eth(claim.paid)} of {format_eth(claim.amount)} paid to {CLAIMANT}"),
+              f"{format_eth(claim.paid)} of {format_eth(claim.amount)} credited to {CLAIMANT}, who "
+              "withdrew it (his bond came back with it)"),
+        Check(f"{CLAIMANT} withdrew everything credited to him",
+              withdrawn == claim.paid + claim.bond and dao.credit_of(CLAIMANT) == 0,
+              f"withdrew {format_eth(withdrawn)}: {format_eth(claim.paid)} and the "
+              f"{format_eth(claim.bond)} bond"),
         Check("the unpaid part is the DAO's outstanding liability",
               shortfall > 0 and treasury.outstanding_liability == shortfall,
               f"outstanding: {format_eth(treasury.outstanding_liability)}"),
@@ -97,6 +104,10 @@ def tell(session: ChainSession, artifacts: ArtifactSet) -> Report:
                f"{format_eth(left)} for the two members who stay", "dao-sim default")
 
     claim_id = dao.file_claim(CLAIMANT, CLAIM, "damages for a cancelled equipment order")
+    bond = dao.claims[claim_id].bond
+    story.note(f"{CLAIMANT} paid a bond of {format_eth(bond)} with the claim: he gets it back if "
+               "the members recognise the claim, the treasury keeps it if they reject it",
+               "dao-sim default")
     exposed = {n: dao.member(n).share_value for n in STAYERS}
     story.note(f"While claim {claim_id} is open, the reserved money is not anyone's to take: "
                + ", ".join(f"{n}'s exit share is now {format_eth(v)}" for n, v in exposed.items()),
@@ -112,12 +123,17 @@ def tell(session: ChainSession, artifacts: ArtifactSet) -> Report:
     story.note(f"Another {duration_text(int(spec.grace_period))}: anyone may execute proposal "
                f"{pid}; {CLAIMANT} does", "DC 20.7")
     dao.execute(pid, by=CLAIMANT)
+    credited = dao.credit_of(CLAIMANT)
+    story.note(f"The contract credited {CLAIMANT} {format_eth(credited)} (what the treasury had, and "
+               f"his bond back); he withdraws it, as anyone owed money by the DAO does",
+               "dao-sim default")
+    withdrawn = dao.withdraw(CLAIMANT)
 
     end = wallets(session, [*people, dao.name])
     liabilities = [dao.liability(n) for n in FOUNDERS]
     treasury = dao.treasury
     claim = dao.claims[claim_id]
-    checks = _checks(dao, claim_id, liabilities, start, end, payout, share)
+    checks = _checks(dao, claim_id, liabilities, start, end, payout, share, withdrawn)
     ok = all(c.ok for c in checks)
     outcome = (f"The cap held: the treasury paid {CLAIMANT} {format_eth(claim.paid)} of {CLAIM}, "
                f"{format_eth(treasury.outstanding_liability)} stays the DAO's liability, and no "
@@ -133,7 +149,8 @@ def tell(session: ChainSession, artifacts: ArtifactSet) -> Report:
         title=f"{DAO_NAME}: a claim bigger than the treasury meets the liability cap",
         summary=(f"{LEAVER} leaves with her share; {CLAIMANT} claims {CLAIM} from a treasury of "
                  f"{format_eth(left)}; the members recognise the claim by vote and the contract "
-                 "pays what it has. Members lose at most what they put in (DC 20.8)."),
+                 "credits him what it has, which he withdraws. Members lose at most what they put "
+                 "in (DC 20.8)."),
         outcome=outcome,
         checks=(*checks, charter_check(dao)),
         facts=dao_facts(dao, session),
@@ -149,7 +166,8 @@ def tell(session: ChainSession, artifacts: ArtifactSet) -> Report:
                     "from any member: it is recorded as the DAO's outstanding liability."),
             LawNote("DC 20.7", "Decisions are taken by the participants' vote and executed "
                     "automatically", f"The claim was recognised by proposal {pid} (Aigerim and "
-                    f"Bolat For) and paid by the contract when {CLAIMANT} triggered execution."),
+                    f"Bolat For) and credited by the contract, for {CLAIMANT} to withdraw, when he "
+                    "triggered execution."),
             charter_law(dao),
             dispute_clause_law(session, dao),
             LawNote("", "A member may leave with their pro-rata share of the treasury net of "
@@ -160,6 +178,15 @@ def tell(session: ChainSession, artifacts: ArtifactSet) -> Report:
                     f"{format_eth(min(left, claim.amount))} reserved; "
                     + ", ".join(f"{n}'s exit share fell to {format_eth(v)}"
                                 for n, v in exposed.items()) + "."),
+            LawNote("", f"A claim costs its filer a bond ({int(spec.claim_bond) / 100:g}% of the "
+                    f"amount, at least {format_eth(int(spec.min_claim_bond))}), returned if the claim "
+                    "is recognised and kept by the treasury if it is rejected",
+                    f"{CLAIMANT} paid {format_eth(claim.bond)} and got it back with the settlement."),
+            LawNote("", "What the DAO owes someone who could refuse a payment (a settled claim, a "
+                    "remedy, an expelled member's share) is credited for them to withdraw, so no "
+                    "refusal blocks anyone else",
+                    f"{CLAIMANT} was credited {format_eth(credited)} and withdrew "
+                    f"{format_eth(withdrawn)}."),
             LawNote("", "The liability cap is 1x the contribution (DC 20.8 lets the contract set "
                     "another, stated cap)", "each member's cap equals what they paid in."),
         ),
