@@ -55,7 +55,7 @@ contract AutomatedDecisions is IDAO, IAutomatedDecisions, ReentrancyGuardTransie
         if (msg.value != duesAmount) revert WrongContribution(duesAmount, msg.value);
         uint64 paidUntil = duesPaidUntil(msg.sender);
         uint64 from = paidUntil > block.timestamp ? paidUntil : uint64(block.timestamp);
-        dao.setDuesStatus(msg.sender, false, from + duesPeriod);
+        dao.recordDuesStanding(msg.sender, false, from + duesPeriod);
         emit DuesPaid(msg.sender, msg.value, from + duesPeriod);
         if (m.suspended) emit MemberReinstated(msg.sender);
         dao.contributeFor{value: msg.value}(msg.sender);
@@ -72,7 +72,7 @@ contract AutomatedDecisions is IDAO, IAutomatedDecisions, ReentrancyGuardTransie
         if (!m.active) revert NotAMember(member);
         uint64 paidUntil = duesPaidUntil(member);
         if (m.suspended || block.timestamp <= paidUntil) revert DuesNotOverdue(member, paidUntil);
-        dao.setDuesStatus(member, true, m.duesPaidUntil);
+        dao.recordDuesStanding(member, true, m.duesPaidUntil);
         decisionId = _record(member, paidUntil);
     }
 
@@ -101,7 +101,7 @@ contract AutomatedDecisions is IDAO, IAutomatedDecisions, ReentrancyGuardTransie
         emit ReviewDecided(decisionId, msg.sender, reverse, reasonHash);
         Member memory m = dao.memberOf(d.subject);
         if (reverse && m.suspended) {
-            dao.setDuesStatus(d.subject, false, uint64(block.timestamp) + duesPeriod);
+            dao.recordDuesStanding(d.subject, false, uint64(block.timestamp) + duesPeriod);
             emit MemberReinstated(d.subject);
         }
     }

@@ -274,7 +274,8 @@ contract DAO is IDAO, IDAOCore, ReentrancyGuardTransient {
     ///      is booked when they next act (constant gas, whatever the membership).
     /// @param bpsOfContribution The call, in basis points of each member's contribution.
     function callCapital(uint256 bpsOfContribution) external onlyByVote {
-        uint256 headroom = liabilityCapBps - BPS - cumulativeCallBps;
+        uint256 allowed = liabilityCapBps - BPS;
+        uint256 headroom = allowed > cumulativeCallBps ? allowed - cumulativeCallBps : 0;
         if (bpsOfContribution == 0 || bpsOfContribution > headroom) {
             revert CapitalCallExceedsCap(bpsOfContribution, headroom);
         }
@@ -309,7 +310,14 @@ contract DAO is IDAO, IDAOCore, ReentrancyGuardTransient {
     }
 
     /// @inheritdoc IDAOCore
-    function claimOpened(uint256 amount) external live onlyFrom(address(claims)) returns (uint256 reserved) {
+    /// @dev Guarded: no claim can be filed from inside one of the core's payments.
+    function claimOpened(uint256 amount)
+        external
+        nonReentrant
+        live
+        onlyFrom(address(claims))
+        returns (uint256 reserved)
+    {
         openClaims += amount;
         openClaimCount += 1;
         _latestClaimFiledAt = uint64(block.timestamp);
@@ -345,7 +353,7 @@ contract DAO is IDAO, IDAOCore, ReentrancyGuardTransient {
     }
 
     /// @inheritdoc IDAOCore
-    function setDuesStatus(address member, bool suspended, uint64 paidUntil)
+    function recordDuesStanding(address member, bool suspended, uint64 paidUntil)
         external
         onlyFrom(address(automatedDecisions))
     {
@@ -643,6 +651,11 @@ contract DAO is IDAO, IDAOCore, ReentrancyGuardTransient {
             extcodecopy(blueprint, add(code, 32), 1, codeSize)
             mcopy(add(add(code, 32), codeSize), add(args, 32), mload(args))
             module := create(0, add(code, 32), mload(code))
+            if and(iszero(module), gt(returndatasize(), 0)) {
+                // the module's own refusal (InvalidRules, ReviewerMissing...) says why
+                returndatacopy(0, 0, returndatasize())
+                revert(0, returndatasize())
+            }
         }
         if (module == address(0)) revert BlueprintMissing(blueprint);
     }

@@ -93,7 +93,7 @@ contract Governor is IDAO, IGovernor, ReentrancyGuardTransient {
     // ---- proposals ------------------------------------------------------------------------
 
     /// @notice Propose actions for the members to vote on.
-    /// @dev vote-only-decisions: only voting members propose. capacity: calls on the DAO's own
+    /// @dev vote-only-decisions: only voting members propose, and nothing once the DAO migrated. capacity: calls on the DAO's own
     ///      contracts are limited to admitting, expelling (if the charter allows), calling
     ///      capital (if the cap is above 1x) and deciding claims; nothing else of the DAO's can
     ///      be reached by a vote, so no vote can take or restrict a member's share.
@@ -356,6 +356,8 @@ contract Governor is IDAO, IGovernor, ReentrancyGuardTransient {
     }
 
     function _requireVotingMember(address account) private view {
+        address successor = dao.migratedTo();
+        if (successor != address(0)) revert DAOMigrated(successor);
         Member memory m = dao.memberOf(account);
         if (!m.active) revert NotAMember(account);
         if (m.suspended) revert MemberIsSuspended(account);

@@ -288,12 +288,10 @@ interface IDAO {
     error MigrationInProgress(address predecessor);
     error MigrationNotStarted();
     error MigrationAlreadyDone();
-    error DisputesPending(uint256 open);
     error WrongArbitrationFee(uint256 expected, uint256 sent);
     error UnknownDispute(uint256 disputeId);
     error InvalidRuling(uint256 disputeId, uint256 ruling);
     error UnknownDecision(uint256 decisionId);
-    error DuesNotInCharter();
     error DuesNotOverdue(address member, uint256 paidUntil);
     error NotTheAffectedPerson(uint256 decisionId, address caller);
     error ReviewNotRequested(uint256 decisionId, ReviewStatus status);

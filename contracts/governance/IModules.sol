@@ -100,7 +100,7 @@ interface IDAOCore {
     /// @param member The member.
     /// @param suspended Whether their voting rights are suspended.
     /// @param paidUntil Until when their dues are paid.
-    function setDuesStatus(address member, bool suspended, uint64 paidUntil) external;
+    function recordDuesStanding(address member, bool suspended, uint64 paidUntil) external;
     /// @notice Dues paid count as a contribution of `member` (automated-decisions module only).
     /// @param member The member.
     /// @return shares Shares minted now (0 while claims are undecided).

@@ -1,13 +1,11 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.37;
 
-import {IDAO} from "../governance/IDAO.sol";
 
-/// @title DAOAttacker: a member, payee, claimant or successor that re-enters the DAO when paid
+/// @title DAOAttacker: a member, payee or claimant that re-enters the DAO when paid
 /// @notice Test mock. It acts as itself through `act` (join, exit, file a claim, open a
 ///         dispute), so a passed proposal can admit it as a member or pay it. Whenever it
-///         receives value, from `receive` or as an amendment's successor through
-///         `acceptMembers`, it makes every call of its re-entry list, each once, and records
+///         receives value through `receive`, it makes every call of its re-entry list, each once, and records
 ///         whether it succeeded and what it returned. A DAO safe against reentrancy makes each
 ///         such call fail while the payment that triggered it is made exactly once.
 /// @dev With `rejectPayments` it refuses every plain payment instead (a member who cannot be
@@ -23,7 +21,7 @@ contract DAOAttacker {
     address public immutable predecessor;
     /// @notice Whether plain payments are refused.
     bool public rejectPayments;
-    /// @notice Wei received through `receive` and `acceptMigration`.
+    /// @notice Wei received through `receive`.
     uint256 public received;
     /// @notice Re-entry calls made so far.
     uint256 public attempts;
@@ -89,25 +87,6 @@ contract DAOAttacker {
     /// @return data What it returned (the revert data when it failed).
     function outcomeOf(uint256 attempt) external view returns (bool succeeded, bytes memory data) {
         return (_succeeded[attempt], _returns[attempt]);
-    }
-
-    /// @notice Pose as the successor of an amendment: take the members and re-enter.
-    /// @dev Same signature as `DAO.acceptMembers`; the arguments are ignored.
-    function acceptMembers(address[] calldata, IDAO.Member[] calldata) external payable {
-        received += msg.value;
-        _reenter();
-    }
-
-    /// @notice Pose as a successor that has not opened yet (as a genuine one would answer).
-    /// @return Always false.
-    function operational() external pure returns (bool) {
-        return false;
-    }
-
-    /// @notice Pose as a successor with no members yet (as a genuine one would answer).
-    /// @return Always 0.
-    function memberCount() external pure returns (uint256) {
-        return 0;
     }
 
     receive() external payable {

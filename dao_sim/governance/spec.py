@@ -325,6 +325,9 @@ def render_charter(spec: DAOSpec) -> str:
         "## Liability (DC 20.8)",
         f"- Each member answers for the DAO's acts up to {int(spec.liability_cap) / BPS:g}x their contribution.",
         "- Claims are paid from the treasury only; a member may exit with their share net of reserved claims.",
+        (f"- A claim against the DAO costs a bond of {int(spec.claim_bond) / 100:g}% of the amount claimed, at "
+         f"least {format_eth(int(spec.min_claim_bond))}: returned if the claim is recognised, kept by the "
+         "treasury if it is rejected."),
         f"- Expulsion: {'allowed by vote, always paying the member their share' if spec.expulsion_allowed else 'not allowed'} (DC 9.6).",
         "",
         "## Disputes (DC 28.2)",

@@ -44,7 +44,7 @@ NEEDS_A_VOTE_OR_A_NAMED_HUMAN: dict[tuple[str, str], str] = {
     ("DAO", "claimClosed"): "OnlyModule",
     ("DAO", "payRemedy"): "OnlyModule",
     ("DAO", "credit"): "OnlyModule",
-    ("DAO", "setDuesStatus"): "OnlyModule",
+    ("DAO", "recordDuesStanding"): "OnlyModule",
     ("DAO", "contributeFor"): "OnlyModule",
     ("DAO", "releaseMember"): "OnlySuccessor",
     ("DAO", "releaseCredit"): "OnlySuccessor",
