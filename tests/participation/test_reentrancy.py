@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from eth_utils import keccak
 
+from dao_sim.disputes import Court
 from dao_sim.governance import DAO, Action
 from tests.conftest import ARBITER
 from tests.participation.helpers import (
@@ -172,6 +173,7 @@ def _remedy_ruled(dao: DAO, disputer: Any, proposal_id: int, compensation: int) 
     act(dao, disputer, "openDispute", proposal_id, compensation, "ipfs://evidence")
     dispute_id = int(dao.contract.call("disputeOfProposal", proposal_id))
     court = session.contract("HumanArbitrator")
+    Court(session, court).seat_panel(dispute_id, by="Gulnara")  # drawn a block after opening
     court.transact("castRuling", dispute_id, REMEDY, keccak(text="remedy granted"), sender=ARBITER)
     session.advance(3 * 86_400)
     return dispute_id
@@ -239,18 +241,23 @@ def test_remedy_cannot_be_paid_from_inside_another_execution(session, dao, artif
     session.advance(int(dao.spec.voting_period))
     dispute_id = dao.open_dispute("Kairat", disputed, compensation="10 ETH")
     court = session.contract("HumanArbitrator")
+    Court(session, court).seat_panel(dispute_id, by="Gulnara")  # drawn a block after opening
     court.transact("castRuling", dispute_id, REMEDY, keccak(text="remedy granted"), sender=ARBITER)
     session.advance(3 * 86_400)
     payee.transact(
         "addReentry", court.address, 0, court.calldata("executeRuling", dispute_id), sender="Erlan"
     )
-    dao.execute(pid, by="Gulnara")
-    assert attempt_errors(dao, payee) == [GUARD]
+    entry = dao.execute(pid, by="Gulnara")
+    # The re-entered executeRuling made the ruling final at the arbitrator, but the DAO's guard
+    # refused its delivery inside this execution: nothing was paid; the delivery is retried.
+    assert attempt_errors(dao, payee) == ["ok"]
+    assert "RulingDeliveryFailed" in [e.name for e in entry.events]
+    assert not Court(session, court).ruling_delivered(dispute_id)
     assert dao.treasury.balance == 11 * ETH
     assert dao.claims[claim_id].reserved == dao.treasury.reserved_for_claims == 5 * ETH
     assert_books_balance(dao)
     kairat = session.balance("Kairat")
-    court.transact("executeRuling", dispute_id, sender="Gulnara")
+    court.transact("deliverRuling", dispute_id, sender="Gulnara")
     assert session.balance("Kairat") - kairat == 6 * ETH
     assert dao.treasury.outstanding_liability == 4 * ETH
     assert dao.claims[claim_id].reserved == 5 * ETH
