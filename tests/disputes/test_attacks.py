@@ -15,7 +15,16 @@ from dao_sim.disputes import Arbitrator, Court, deploy_arbitrator, deploy_escrow
 from dao_sim.disputes.errors import explain_refusal
 from dao_sim.exceptions import ArbitratorRefused, ContractReverted
 from dao_sim.governance.units import format_eth
-from tests.disputes.conftest import ETHER, FEE, PAY_PAYEE, PAYEE, PAYER, REFUND_PAYER, ROSTER, identified
+from tests.disputes.conftest import (
+    ETHER,
+    FEE,
+    PAY_PAYEE,
+    PAYEE,
+    PAYER,
+    REFUND_PAYER,
+    ROSTER,
+    identified,
+)
 
 #: 75% of EIP-170's 24,576 bytes.
 SIZE_BUDGET = 18_432
