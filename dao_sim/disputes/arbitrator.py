@@ -444,7 +444,7 @@ def deploy_arbitrator(session: Any, roster: Iterable[Arbitrator], *,
     session : ChainSession
         Where to deploy; every arbitrator and attester must be one of its accounts.
     roster : iterable of Arbitrator
-        The founding roster, in rotation order.
+        The founding roster (the order in which panels are drawn from it, by block hash).
     arbitration_fee, appeal_fee : int
         Fee per panelist, in wei, for a first panel and for an appeal panel.
     ruling_period, appeal_window : duration
