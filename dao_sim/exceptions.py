@@ -336,11 +336,25 @@ class CompilationFailed(CompilerError):
 # --- human arbitration: rulings, signed-ruling files, decision channels -----------------
 
 __all__ += [
+    "ArbitratorRefused",
     "ForgedRulingError",
     "RulingFileError",
     "RulingRefusedError",
     "UnknownArbitratorError",
 ]
+
+
+class ArbitratorRefused(ContractReverted, DisputeError):
+    """The HumanArbitrator (or an agreement before it) refused an act, told in words.
+
+    Still a :class:`ContractReverted`: ``error`` and ``error_args`` keep the decoded custom
+    error, ``entry`` the journalled transaction when there was one (``None`` for a call).
+    """
+
+    def __init__(self, function: str, error: str | None, args: dict[str, object], raw: bytes,
+                 message: str, entry: object = None) -> None:
+        self.entry = entry
+        super().__init__(function, error, args, raw, message)
 
 
 class UnknownArbitratorError(DisputeError):

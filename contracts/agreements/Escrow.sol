@@ -3,6 +3,7 @@ pragma solidity 0.8.37;
 
 import {IArbitrator} from "../disputes/IArbitrator.sol";
 import {IArbitrable} from "../disputes/IArbitrable.sol";
+import {IArbitrableParties} from "../disputes/IArbitrableParties.sol";
 import {IEvidence} from "../disputes/IEvidence.sol";
 import {IEscrow} from "./IEscrow.sol";
 
@@ -16,8 +17,11 @@ import {IEscrow} from "./IEscrow.sol";
 /// @dev Ruling encoding and the choice for ruling 0: see `IEscrow`. Payments are pushed with a
 ///      checked call (no return data copied); a payment the receiver refuses is kept for them
 ///      to `withdraw`, so no recipient can block the agreement, and a ruling always transfers
-///      the whole deposit to its new holders, never burns any of it (DC 26.4).
-contract Escrow is IArbitrable, IEvidence, IEscrow {
+///      the whole deposit to its new holders, never burns any of it (DC 26.4). Nobody with an
+///      interest judges: the payer, the payee and the data source (whose confirmation is the
+///      fact in dispute) are named by `hasInterest`, and should also be declared as parties in
+///      the arbitrator's extra data (`deploy_escrow` does).
+contract Escrow is IArbitrable, IArbitrableParties, IEvidence, IEscrow {
     /// @notice Number of ruling options: r in 1..101 pays the payee (r - 1) percent.
     uint256 public constant RULING_CHOICES = 101;
     /// @notice The ERC-1497 meta-evidence id of this agreement's terms.
@@ -185,6 +189,13 @@ contract Escrow is IArbitrable, IEvidence, IEscrow {
         emit SettlementAgreed(payeePercent, toPayee, toPayer);
         _pay(payee, toPayee);
         _pay(payer, toPayer);
+    }
+
+    /// @inheritdoc IArbitrableParties
+    /// @dev The payer and the payee are paid by the outcome; the data source's confirmation
+    ///      (or its absence) is what the dispute is about. The same for every dispute.
+    function hasInterest(uint256, address account) external view returns (bool interested) {
+        return account == payer || account == payee || account == dataSource;
     }
 
     /// @notice Withdraw a payment that could not be pushed to you.

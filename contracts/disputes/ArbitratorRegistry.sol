@@ -11,7 +11,7 @@ import {IHumanArbitrator} from "./IHumanArbitrator.sol";
 ///         removes people (co-optation), and an addition needs the candidate's acceptance.
 /// @dev Module of `HumanArbitrator`. A motion is tied to the roster `epoch` it was put to;
 ///      any roster change starts a new epoch and lapses open motions, so a majority is always
-///      counted against the roster that voted. Supplies `_drawPanel` to the arbitrator.
+///      counted against the roster that voted. Panels are drawn by `PanelDraw`.
 abstract contract ArbitratorRegistry is IHumanArbitrator {
     address[] internal _roster;
     mapping(address arbitrator => uint256 indexPlusOne) internal _rosterIndex;
@@ -23,8 +23,6 @@ abstract contract ArbitratorRegistry is IHumanArbitrator {
     uint256 public rosterEpoch;
     /// @notice Number of motions ever proposed (ids start at 0).
     uint256 public motionCount;
-    /// @dev Rotation cursor for drawing panels.
-    uint256 internal _drawCursor;
 
     modifier onlyRoster() {
         if (_rosterIndex[msg.sender] == 0) revert NotOnRoster(msg.sender);
@@ -94,7 +92,7 @@ abstract contract ArbitratorRegistry is IHumanArbitrator {
     // ------------------------------------------------------------------ views
 
     /// @notice The current roster.
-    /// @return arbitrators Their keys, in rotation order.
+    /// @return arbitrators Their keys (a leaver's place is taken by the last member).
     function roster() external view returns (address[] memory arbitrators) {
         return _roster;
     }
@@ -181,46 +179,8 @@ abstract contract ArbitratorRegistry is IHumanArbitrator {
         rosterEpoch += 1;
     }
 
-    /// @dev Draws `size` members by rotation, never one of `parties`, preferring members not in
-    ///      `avoid` (the panel being replaced or appealed) and falling back to them only when
-    ///      the roster has too few others. Reverts when too few eligible members exist.
-    function _drawPanel(uint256 size, address[] storage parties, address[] memory avoid)
-        internal
-        returns (address[] memory panel)
-    {
-        uint256 count = _roster.length;
-        uint256 eligible = _eligibleCount(parties);
-        if (size == 0 || size > eligible) revert PanelSizeInvalid(size, eligible);
-        panel = new address[](size);
-        uint256 filled = 0;
-        uint256 start = _drawCursor % count;
-        for (uint256 pass = 0; pass < 2 && filled < size; ++pass) {
-            for (uint256 step = 0; step < count && filled < size; ++step) {
-                address member = _roster[(start + step) % count];
-                if (_contains(parties, member) || _containsMemory(panel, member, filled)) continue;
-                if (pass == 0 && _containsMemory(avoid, member, avoid.length)) continue;
-                panel[filled++] = member;
-            }
-        }
-        _drawCursor = start + size;
-    }
-
-    /// @dev Roster members who are not parties.
-    function _eligibleCount(address[] storage parties) internal view returns (uint256 eligible) {
-        for (uint256 i = 0; i < _roster.length; ++i) {
-            if (!_contains(parties, _roster[i])) eligible += 1;
-        }
-    }
-
-    function _contains(address[] storage list, address who) private view returns (bool) {
+    function _contains(address[] storage list, address who) internal view returns (bool) {
         for (uint256 i = 0; i < list.length; ++i) {
-            if (list[i] == who) return true;
-        }
-        return false;
-    }
-
-    function _containsMemory(address[] memory list, address who, uint256 upTo) private pure returns (bool) {
-        for (uint256 i = 0; i < upTo; ++i) {
             if (list[i] == who) return true;
         }
         return false;

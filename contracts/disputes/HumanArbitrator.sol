@@ -6,23 +6,30 @@ import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
 import {IArbitrable} from "./IArbitrable.sol";
 import {IArbitrator} from "./IArbitrator.sol";
 import {ArbitratorRegistry} from "./ArbitratorRegistry.sol";
+import {PanelDraw} from "./PanelDraw.sol";
 
 /// @title HumanArbitrator: ERC-792 arbitration by panels of registered natural persons
 /// @notice Decides disputes of any ERC-792 arbitrable contract. A panel (1, 3, 5, ... people
-///         drawn in rotation from the roster, never a declared party) rules by majority; each
-///         ruling is a person's act, from their key or as an EIP-712 signature they gave. A
-///         ruling may be appealed within a window to a larger panel; after the window anyone
-///         passes it to the arbitrable contract. A panel that misses its deadline is replaced;
-///         no ruling ever comes from the passing of time (DC 28.2).
+///         drawn at random from the roster, never a party nor anyone with an interest in the
+///         outcome) rules by majority; each ruling is a person's act, from their key or as an
+///         EIP-712 signature they gave. A ruling may be appealed within a window to a larger
+///         panel; after the window anyone passes it to the arbitrable contract. A panel that
+///         misses its deadline is replaced; no ruling ever comes from the passing of time
+///         (DC 28.2).
 /// @dev extraData: empty (panel of 1), `abi.encode(uint256 panelSize)`, or
-///      `abi.encode(uint256 panelSize, address[] parties)` to keep the parties off the panel.
+///      `abi.encode(uint256 panelSize, address[] parties)` to keep the parties off the panel;
+///      an arbitrable implementing `IArbitrableParties` is also asked who has an interest.
+///      Every round (the first, an appeal, an escalation) is opened without a panel and a draw
+///      block one block later; `drawPanel` seats it from that block's hash (see `PanelDraw`
+///      for what that does and does not guarantee) and starts the ruling deadline.
 ///      Fees: arbitrationCost = arbitrationFee x panel size, appealCost = appealFee x the new
 ///      panel size. A decided round's fee is shared by the panelists who ruled in it, credited
 ///      when the round closes (appeal or execution); an escalated round pays its voters their
-///      per-seat share and carries the rest to the new panel. Fees are withdrawn (pull).
-///      Rounds: every panel is a round; appeals and escalations open a new round, so a
+///      per-seat share and carries the rest to the new panel. Votes are refused after the
+///      round's deadline and once the appeal window has closed, so nobody takes a share for a
+///      ruling given late. Fees are withdrawn (pull). Rounds: every panel is a round, so a
 ///      signature for an earlier round is refused.
-contract HumanArbitrator is ArbitratorRegistry, EIP712 {
+contract HumanArbitrator is PanelDraw, EIP712 {
     /// @notice EIP-712 type of a signed ruling.
     bytes32 public constant RULING_TYPEHASH =
         keccak256("Ruling(uint256 disputeId,uint256 round,uint256 ruling,bytes32 reasonHash)");
@@ -35,12 +42,15 @@ contract HumanArbitrator is ArbitratorRegistry, EIP712 {
         DisputeStatus status;
         uint64 appealStart;
         uint64 appealEnd;
+        bool delivered;
     }
 
     struct Round {
         address[] panel;
         address[] voters;
         uint64 deadline;
+        uint64 drawBlock;
+        uint64 size;
         bool decided;
         uint256 ruling;
         uint256 fee;
@@ -87,26 +97,31 @@ contract HumanArbitrator is ArbitratorRegistry, EIP712 {
     // ------------------------------------------------------------------ ERC-792
 
     /// @inheritdoc IArbitrator
-    /// @dev The caller is the arbitrable contract. Panel size must be odd; declared parties
-    ///      never sit on the panel. Any payment above the cost joins the round's fee.
+    /// @dev The caller is the arbitrable contract: an account without code is refused, as
+    ///      the ruling could never be delivered to it and the fee would be locked. Panel size
+    ///      must be odd and no larger than the roster members who are neither declared parties
+    ///      nor interested (`hasInterest`). Any payment above the cost joins the round's fee.
+    ///      The panel is drawn later, by `drawPanel`.
     function createDispute(uint256 _choices, bytes calldata _extraData)
         external
         payable
         returns (uint256 disputeID)
     {
+        if (msg.sender.code.length == 0) revert NotAnArbitrable(msg.sender);
         if (_choices == 0) revert NoChoices();
         (uint256 size, address[] memory parties) = _decodeExtraData(_extraData);
-        if (size % 2 == 0) revert PanelSizeInvalid(size, _roster.length);
         uint256 cost = arbitrationFee * size;
         if (msg.value < cost) revert FeeTooLow(cost, msg.value);
         disputeID = disputeCount++;
         _parties[disputeID] = parties;
+        uint256 eligible = _eligibleCount(disputeID, msg.sender, _parties[disputeID]);
+        if (size % 2 == 0 || size > eligible) revert PanelSizeInvalid(size, eligible);
         Dispute storage dispute = _disputes[disputeID];
         dispute.arbitrable = IArbitrable(msg.sender);
         dispute.choices = _choices;
         dispute.status = DisputeStatus.Waiting;
         emit DisputeCreation(disputeID, IArbitrable(msg.sender));
-        _openRound(disputeID, 0, size, msg.value, new address[](0));
+        _openRound(disputeID, 0, size, msg.value);
     }
 
     /// @inheritdoc IArbitrator
@@ -117,17 +132,17 @@ contract HumanArbitrator is ArbitratorRegistry, EIP712 {
 
     /// @inheritdoc IArbitrator
     /// @dev Anyone may appeal while the window is open. The new round's panel is two people
-    ///      larger (capped at the eligible roster) and avoids the previous panel when it can.
-    ///      `_extraData` is ignored.
+    ///      larger (capped at the eligible roster), drawn by `drawPanel`, and avoids the previous
+    ///      panel when it can. `_extraData` is ignored.
     function appeal(uint256 _disputeID, bytes calldata _extraData) external payable {
         _extraData;
         Dispute storage dispute = _dispute(_disputeID);
         if (dispute.status != DisputeStatus.Appealable) revert NotAppealable(_disputeID, dispute.status);
         if (block.timestamp >= dispute.appealEnd) revert AppealWindowClosed(_disputeID, dispute.appealEnd);
         uint256 oldRound = dispute.round;
-        address[] memory oldPanel = _rounds[_disputeID][oldRound].panel;
-        uint256 size = _nextPanelSize(_disputeID, oldPanel.length);
-        if (size <= oldPanel.length) revert NoLargerPanel(_disputeID, oldPanel.length, size);
+        uint256 oldSize = _rounds[_disputeID][oldRound].size;
+        uint256 size = _nextPanelSize(_disputeID, oldSize);
+        if (size <= oldSize) revert NoLargerPanel(_disputeID, oldSize, size);
         uint256 cost = appealFee * size;
         if (msg.value < cost) revert FeeTooLow(cost, msg.value);
 
@@ -137,7 +152,7 @@ contract HumanArbitrator is ArbitratorRegistry, EIP712 {
         dispute.appealStart = 0;
         dispute.appealEnd = 0;
         emit AppealDecision(_disputeID, dispute.arbitrable);
-        _openRound(_disputeID, oldRound + 1, size, msg.value, oldPanel);
+        _openRound(_disputeID, oldRound + 1, size, msg.value);
     }
 
     /// @inheritdoc IArbitrator
@@ -145,7 +160,7 @@ contract HumanArbitrator is ArbitratorRegistry, EIP712 {
     function appealCost(uint256 _disputeID, bytes calldata _extraData) external view returns (uint256 cost) {
         _extraData;
         Dispute storage dispute = _dispute(_disputeID);
-        uint256 current = _rounds[_disputeID][dispute.round].panel.length;
+        uint256 current = _rounds[_disputeID][dispute.round].size;
         uint256 size = _nextPanelSize(_disputeID, current);
         if (size <= current) return type(uint256).max;
         return appealFee * size;
@@ -178,8 +193,9 @@ contract HumanArbitrator is ArbitratorRegistry, EIP712 {
 
     /// @notice Cast your ruling in the current round, from your own key.
     /// @dev DC 28.2: the ruling is a natural person's act. Refuses a key not on the panel or no
-    ///      longer on the roster, a second vote, a ruling above `choices`, and an undecided
-    ///      round past its deadline (which must be escalated instead).
+    ///      longer on the roster, a second vote, a ruling above `choices`, any vote after the
+    ///      round's deadline (an undecided round must be escalated instead) or after the appeal
+    ///      window closed, and a panelist who has come to have an interest since the draw.
     function castRuling(uint256 disputeId, uint256 ruling, bytes32 reasonHash) external {
         _vote(disputeId, _dispute(disputeId).round, msg.sender, ruling, reasonHash, false);
     }
@@ -206,30 +222,69 @@ contract HumanArbitrator is ArbitratorRegistry, EIP712 {
 
     /// @notice When the panel missed its deadline without a majority, anyone may have a new
     ///         panel drawn. This decides nothing: the new panel must rule (DC 28.2).
-    /// @dev New round, same panel size (capped at the eligible roster), avoiding the panel
-    ///      that missed the deadline when the roster allows; the old round's votes do not count.
+    /// @dev New round, same panel size (capped at the eligible roster), drawn by `drawPanel`,
+    ///      avoiding the panel that missed the deadline when the roster allows; the old round's
+    ///      votes do not count. A round whose panel is not drawn yet has no deadline to miss.
     function escalate(uint256 disputeId) external {
         Dispute storage dispute = _dispute(disputeId);
         if (dispute.status == DisputeStatus.Solved) revert DisputeSolved(disputeId);
         uint256 oldRound = dispute.round;
         Round storage round = _rounds[disputeId][oldRound];
         if (round.decided) revert AlreadyDecided(disputeId, oldRound);
+        if (round.panel.length == 0) revert PanelNotDrawn(disputeId, oldRound, round.drawBlock);
         if (block.timestamp <= round.deadline) revert RulingDeadlineNotPassed(disputeId, oldRound, round.deadline);
 
         emit RulingDeadlineMissed(disputeId, oldRound, round.deadline, msg.sender);
-        address[] memory oldPanel = round.panel;
         uint256 carried = _closeRound(disputeId, oldRound, false);
-        uint256 eligible = _eligibleCount(_parties[disputeId]);
-        uint256 size = oldPanel.length <= eligible ? oldPanel.length : eligible;
+        uint256 eligible = _eligibleCount(disputeId, address(dispute.arbitrable), _parties[disputeId]);
+        uint256 size = round.size <= eligible ? round.size : eligible;
+        if (size == 0) revert PanelSizeInvalid(size, eligible);
         dispute.round = oldRound + 1;
         emit PanelReplaced(disputeId, oldRound, oldRound + 1);
-        _openRound(disputeId, oldRound + 1, size, carried, oldPanel);
+        _openRound(disputeId, oldRound + 1, size, carried);
     }
 
-    /// @notice After the appeal window, pass the panel's ruling to the arbitrable contract.
+    /// @notice Seat the panel of the dispute's current round, once its draw block is mined.
+    ///         Anyone may call; the caller chooses nothing: the panel follows from the draw
+    ///         block's hash, the dispute and the round. The ruling deadline starts now.
+    /// @dev Excludes declared parties and members the arbitrable says are interested, prefers
+    ///      members not on the previous round's panel. When the draw block is more than 256
+    ///      blocks old its hash is gone: the draw is re-armed on the next block
+    ///      (`PanelDrawScheduled` again) and nothing is drawn. Reverts when too few members are
+    ///      eligible any longer (the round waits for the roster to grow).
+    function drawPanel(uint256 disputeId) external {
+        Dispute storage dispute = _dispute(disputeId);
+        uint256 index = dispute.round;
+        Round storage round = _rounds[disputeId][index];
+        if (round.panel.length != 0) revert PanelAlreadyDrawn(disputeId, index);
+        uint256 drawBlock = round.drawBlock;
+        if (block.number <= drawBlock) revert PanelDrawTooEarly(disputeId, index, drawBlock);
+        bytes32 hash = blockhash(drawBlock);
+        if (hash == bytes32(0)) {
+            round.drawBlock = uint64(block.number + 1);
+            emit PanelDrawScheduled(disputeId, index, block.number + 1);
+            return;
+        }
+        address[] memory avoid = index == 0 ? new address[](0) : _rounds[disputeId][index - 1].panel;
+        address[] memory panel = _drawPanel(
+            disputeId,
+            address(dispute.arbitrable),
+            _parties[disputeId],
+            round.size,
+            avoid,
+            keccak256(abi.encode(hash, disputeId, index))
+        );
+        round.panel = panel;
+        round.deadline = uint64(block.timestamp + rulingPeriod);
+        emit PanelDrawn(disputeId, index, panel, round.deadline);
+    }
+
+    /// @notice After the appeal window, make the panel's ruling final, pay the panelists, and
+    ///         pass the ruling to the arbitrable contract.
     /// @dev Anyone may call. The ruling was given by people; the window only allowed an appeal.
-    ///      Effects (Solved, fee credits) precede the call to `rule`; if `rule` reverts, the
-    ///      whole call reverts and can be retried.
+    ///      Effects (Solved, fee credits) precede the call to `rule`, so an arbitrable that
+    ///      refuses the ruling cannot hold the panelists' fees: a failed delivery is recorded
+    ///      (`RulingDeliveryFailed`) and `deliverRuling` retries it.
     function executeRuling(uint256 disputeId) external {
         Dispute storage dispute = _dispute(disputeId);
         if (dispute.status == DisputeStatus.Solved) revert DisputeSolved(disputeId);
@@ -237,9 +292,18 @@ contract HumanArbitrator is ArbitratorRegistry, EIP712 {
         if (block.timestamp < dispute.appealEnd) revert AppealWindowOpen(disputeId, dispute.appealEnd);
         dispute.status = DisputeStatus.Solved;
         _closeRound(disputeId, dispute.round, true);
-        uint256 ruling = dispute.ruling;
-        emit RulingExecuted(disputeId, ruling, msg.sender);
-        dispute.arbitrable.rule(disputeId, ruling);
+        emit RulingExecuted(disputeId, dispute.ruling, msg.sender);
+        _deliver(disputeId, dispute);
+    }
+
+    /// @notice Pass a final ruling whose delivery failed to the arbitrable contract again.
+    /// @dev Anyone may call, until a delivery succeeds; a delivered ruling is never delivered
+    ///      twice. Reverts (`RulingNotDelivered`) when the arbitrable refuses it again.
+    function deliverRuling(uint256 disputeId) external {
+        Dispute storage dispute = _dispute(disputeId);
+        if (dispute.status != DisputeStatus.Solved) revert RulingNotFinal(disputeId, dispute.status);
+        if (dispute.delivered) revert RulingAlreadyDelivered(disputeId);
+        if (!_deliver(disputeId, dispute)) revert RulingNotDelivered(disputeId);
     }
 
     /// @notice Withdraw the fees credited to you for rulings you gave.
@@ -281,7 +345,7 @@ contract HumanArbitrator is ArbitratorRegistry, EIP712 {
             round: dispute.round,
             ruling: dispute.ruling,
             status: disputeStatus(disputeId),
-            panelSize: round.panel.length,
+            panelSize: round.size,
             rulingDeadline: round.deadline,
             appealStart: dispute.appealStart,
             appealEnd: dispute.appealEnd,
@@ -335,6 +399,21 @@ contract HumanArbitrator is ArbitratorRegistry, EIP712 {
         return _rounds[disputeId][round].deadline;
     }
 
+    /// @notice The block whose hash draws a round's panel (0 for a round never opened).
+    /// @param disputeId The dispute.
+    /// @param round The round.
+    /// @return drawBlock The block number.
+    function drawBlockOf(uint256 disputeId, uint256 round) external view returns (uint256 drawBlock) {
+        return _rounds[disputeId][round].drawBlock;
+    }
+
+    /// @notice Whether the final ruling reached the arbitrable contract.
+    /// @param disputeId The dispute.
+    /// @return delivered True once `rule` succeeded.
+    function rulingDelivered(uint256 disputeId) external view returns (bool delivered) {
+        return _dispute(disputeId).delivered;
+    }
+
     /// @notice The parties the arbitrable declared (kept off its panels).
     /// @param disputeId The dispute.
     /// @return parties Their keys.
@@ -357,18 +436,35 @@ contract HumanArbitrator is ArbitratorRegistry, EIP712 {
     }
 
     function _nextPanelSize(uint256 disputeId, uint256 current) private view returns (uint256 size) {
-        uint256 eligible = _eligibleCount(_parties[disputeId]);
+        uint256 eligible = _eligibleCount(disputeId, address(_disputes[disputeId].arbitrable), _parties[disputeId]);
         size = current + 2;
         if (size > eligible) size = eligible;
     }
 
-    function _openRound(uint256 disputeId, uint256 index, uint256 size, uint256 fee, address[] memory avoid) private {
+    /// @dev Opens a round without a panel; its draw block is the next one, whose hash nobody
+    ///      knows yet.
+    function _openRound(uint256 disputeId, uint256 index, uint256 size, uint256 fee) private {
         Round storage round = _rounds[disputeId][index];
-        address[] memory panel = _drawPanel(size, _parties[disputeId], avoid);
-        round.panel = panel;
-        round.deadline = uint64(block.timestamp + rulingPeriod);
+        round.size = uint64(size);
         round.fee = fee;
-        emit PanelDrawn(disputeId, index, panel, round.deadline);
+        round.drawBlock = uint64(block.number + 1);
+        emit PanelDrawScheduled(disputeId, index, block.number + 1);
+    }
+
+    /// @dev Calls `rule` without copying its return data; marks the ruling delivered before
+    ///      the call (a re-entrant `deliverRuling` is refused) and unmarks it if `rule` failed.
+    function _deliver(uint256 disputeId, Dispute storage dispute) private returns (bool ok) {
+        uint256 ruling = dispute.ruling;
+        address target = address(dispute.arbitrable);
+        bytes memory data = abi.encodeCall(IArbitrable.rule, (disputeId, ruling));
+        dispute.delivered = true;
+        assembly ("memory-safe") {
+            ok := call(gas(), target, 0, add(data, 32), mload(data), 0, 0)
+        }
+        if (!ok) {
+            dispute.delivered = false;
+            emit RulingDeliveryFailed(disputeId, ruling);
+        }
     }
 
     function _vote(
@@ -386,8 +482,12 @@ contract HumanArbitrator is ArbitratorRegistry, EIP712 {
         if (_rosterIndex[arbitrator] == 0) revert NotOnRoster(arbitrator);
         if (_votes[disputeId][index][arbitrator].cast) revert AlreadyVoted(disputeId, index, arbitrator);
         if (ruling > dispute.choices) revert RulingOutOfRange(disputeId, ruling, dispute.choices);
-        if (!round.decided && block.timestamp > round.deadline) {
-            revert RulingDeadlinePassed(disputeId, index, round.deadline);
+        if (block.timestamp > round.deadline) revert RulingDeadlinePassed(disputeId, index, round.deadline);
+        if (round.decided && block.timestamp >= dispute.appealEnd) {
+            revert AppealWindowClosed(disputeId, dispute.appealEnd);
+        }
+        if (_excluded(disputeId, address(dispute.arbitrable), _parties[disputeId], arbitrator)) {
+            revert PanelistInterested(disputeId, arbitrator);
         }
 
         _votes[disputeId][index][arbitrator] = Vote(true, signed, ruling, reasonHash);
@@ -419,7 +519,7 @@ contract HumanArbitrator is ArbitratorRegistry, EIP712 {
             round.fee = 0;
             return pool;
         }
-        uint256 share = decided ? pool / voters : pool / round.panel.length;
+        uint256 share = decided ? pool / voters : pool / round.size;
         carried = pool - share * voters;
         round.fee = 0;
         for (uint256 i = 0; i < voters; ++i) {

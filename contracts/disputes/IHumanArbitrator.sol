@@ -101,7 +101,10 @@ interface IHumanArbitrator is IArbitrator {
         bytes32 reasonHash;
     }
 
-    /// @notice A panel was drawn for a round of a dispute.
+    /// @notice A round was opened without a panel; the hash of `drawBlock`, unknown until that
+    ///         block is mined, will draw it (`drawPanel`). Emitted again when a draw is re-armed.
+    event PanelDrawScheduled(uint256 indexed disputeId, uint256 indexed round, uint256 drawBlock);
+    /// @notice A panel was drawn for a round of a dispute; its ruling deadline runs from now.
     event PanelDrawn(uint256 indexed disputeId, uint256 indexed round, address[] panel, uint256 rulingDeadline);
     /// @notice A panelist cast a ruling; `signed` says it came as an EIP-712 signature relayed
     ///         by `relayer`, not as the panelist's own transaction.
@@ -122,6 +125,9 @@ interface IHumanArbitrator is IArbitrator {
     event PanelReplaced(uint256 indexed disputeId, uint256 indexed oldRound, uint256 indexed newRound);
     /// @notice The ruling became final and was passed to the arbitrable contract.
     event RulingExecuted(uint256 indexed disputeId, uint256 ruling, address executedBy);
+    /// @notice The arbitrable contract refused the final ruling; the fees were credited all the
+    ///         same, and anyone may retry with `deliverRuling`.
+    event RulingDeliveryFailed(uint256 indexed disputeId, uint256 ruling);
     /// @notice An arbitrator earned a share of a round's fee.
     event FeeCredited(address indexed arbitrator, uint256 indexed disputeId, uint256 indexed round, uint256 amount);
     /// @notice An arbitrator withdrew the fees credited to them.
@@ -147,6 +153,15 @@ interface IHumanArbitrator is IArbitrator {
     error DisputeSolved(uint256 disputeId);
     error NothingToWithdraw(address arbitrator);
     error PaymentFailed(address to, uint256 amount);
+    error NotAnArbitrable(address caller);
+    error PanelistInterested(uint256 disputeId, address arbitrator);
+    error PanelNotDrawn(uint256 disputeId, uint256 round, uint256 drawBlock);
+    error PanelAlreadyDrawn(uint256 disputeId, uint256 round);
+    error PanelDrawTooEarly(uint256 disputeId, uint256 round, uint256 drawBlock);
+    error InterestCheckUnderfunded(uint256 gasLeft);
+    error RulingNotFinal(uint256 disputeId, DisputeStatus status);
+    error RulingAlreadyDelivered(uint256 disputeId);
+    error RulingNotDelivered(uint256 disputeId);
 
     // ------------------------------------------------------------------ functions
 
@@ -174,9 +189,19 @@ interface IHumanArbitrator is IArbitrator {
     /// @param disputeId The dispute.
     function escalate(uint256 disputeId) external;
 
-    /// @notice Pass a ruling whose appeal window has closed to the arbitrable contract.
+    /// @notice Seat the panel of the current round from its draw block's hash; anyone may call
+    ///         once that block is mined.
+    /// @param disputeId The dispute.
+    function drawPanel(uint256 disputeId) external;
+
+    /// @notice Make a ruling whose appeal window has closed final, credit the fees, and pass it
+    ///         to the arbitrable contract.
     /// @param disputeId The dispute.
     function executeRuling(uint256 disputeId) external;
+
+    /// @notice Retry passing a final ruling the arbitrable contract refused.
+    /// @param disputeId The dispute.
+    function deliverRuling(uint256 disputeId) external;
 
     /// @notice Withdraw the fees credited to you.
     function withdrawFees() external;

@@ -6,6 +6,7 @@
 - :mod:`.channels`: how a person's decision reaches the chain (keyboard, script, signed
   file), each returning a :class:`Ruling` record.
 - :mod:`.escrow`: the escrow smart agreement (DC 28.1) with its dispute clause.
+- :mod:`.errors`: the arbitrator's refusals told in words.
 """
 
 from dao_sim.disputes.arbitrator import (
@@ -29,6 +30,7 @@ from dao_sim.disputes.channels import (
     SignedRulingFile,
     ruling_label,
 )
+from dao_sim.disputes.errors import explain_refusal
 from dao_sim.disputes.escrow import (
     AgreementState,
     EscrowAgreement,
@@ -77,6 +79,7 @@ __all__ = [
     "deploy_arbitrator",
     "deploy_escrow",
     "deployed_code_matches",
+    "explain_refusal",
     "extra_data",
     "load_signed_ruling",
     "reason_hash",

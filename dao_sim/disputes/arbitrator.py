@@ -6,9 +6,15 @@ that record and the key of whoever attested it (DC 21.3: forgetting the salt mak
 meaningless, so erasure stays possible).
 
 A :class:`Court` wraps one deployed arbitrator. Disputes are opened by arbitrable contracts
-(an escrow, a DAO); the court gives panels, casts rulings on a panelist's behalf (the
+(an escrow, a DAO); the court draws panels, casts rulings on a panelist's behalf (the
 transaction is sent from that panelist's own key), appeals, escalates a panel that missed
 its deadline, and passes final rulings to the arbitrable contract.
+
+A round is opened without a panel: the panel is drawn from the hash of the next block, which
+nobody knows when the round is opened (:meth:`Court.draw`). The library's helpers that open a
+round (:meth:`Court.appeal`, :meth:`Court.escalate`, the escrow and DAO dispute wrappers) mine
+that block and draw at once (:meth:`Court.seat_panel`), so who sits is known only afterwards:
+read it from the chain (:meth:`Court.panel`), never assume it.
 """
 
 from __future__ import annotations
@@ -23,7 +29,8 @@ from typing import Any
 from eth_abi import encode as abi_encode
 from eth_utils import keccak
 
-from dao_sim.exceptions import DisputeError, UnknownArbitratorError
+from dao_sim.disputes.errors import explain_refusal
+from dao_sim.exceptions import ContractReverted, DisputeError, UnknownArbitratorError
 
 __all__ = [
     "REFUSED",
@@ -144,7 +151,7 @@ class DisputeStatus(IntEnum):
 
 @dataclass(frozen=True)
 class DisputeInfo:
-    """One dispute as the arbitrator sees it, panel given by name."""
+    """One dispute as the arbitrator sees it, panel given by name (empty until drawn)."""
 
     dispute_id: int
     arbitrable: str
@@ -159,6 +166,8 @@ class DisputeInfo:
     votes_cast: int
     decided: bool
     executed: bool
+    draw_block: int = 0
+    delivered: bool = False
 
 
 @dataclass(frozen=True)
@@ -198,7 +207,7 @@ class Court:
     # -- roster ------------------------------------------------------------------------------
 
     def roster(self) -> tuple[str, ...]:
-        """Names of the current roster, in rotation order."""
+        """Names of the current roster (a leaver's place is taken by the last member)."""
         return tuple(self.session.name_of(a) for a in self.handle.call("roster"))
 
     def person(self, name: str) -> Arbitrator:
@@ -244,7 +253,9 @@ class Court:
          appeal_end, votes, decided, executed) = self.handle.call("getDispute", dispute_id)
         return DisputeInfo(dispute_id, self.session.name_of(arbitrable), choices, round_, ruling,
                            DisputeStatus(status), self.panel(dispute_id, round_), deadline,
-                           appeal_start, appeal_end, votes, decided, executed)
+                           appeal_start, appeal_end, votes, decided, executed,
+                           self.draw_block(dispute_id, round_),
+                           bool(self.handle.call("rulingDelivered", dispute_id)))
 
     def status(self, dispute_id: int) -> DisputeStatus:
         """ERC-792 status: Solved once the appeal window has closed."""
@@ -259,7 +270,7 @@ class Court:
         return int(self.handle.call("getDispute", dispute_id)[2])
 
     def panel(self, dispute_id: int, round: int | None = None) -> tuple[str, ...]:
-        """Names of the panel of ``round`` (the current one by default)."""
+        """Names of the panel of ``round`` (the current one by default); empty until drawn."""
         if round is None:
             round = self.round(dispute_id)
         return tuple(self.session.name_of(a) for a in self.handle.call("panelOf", dispute_id,
@@ -276,6 +287,16 @@ class Court:
                               "0x" + reason.hex()))
         return tuple(found)
 
+    def draw_block(self, dispute_id: int, round: int | None = None) -> int:
+        """The block whose hash draws the panel of ``round`` (the current one by default)."""
+        if round is None:
+            round = self.round(dispute_id)
+        return int(self.handle.call("drawBlockOf", dispute_id, round))
+
+    def ruling_delivered(self, dispute_id: int) -> bool:
+        """Whether the final ruling reached the arbitrable contract."""
+        return bool(self.handle.call("rulingDelivered", dispute_id))
+
     def deadline(self, dispute_id: int, round: int | None = None) -> int:
         """Unix time by which the round's panel must reach a majority."""
         if round is None:
@@ -291,38 +312,115 @@ class Court:
     def cast(self, dispute_id: int, ruling: int, *, by: str, reason: str = "") -> Any:
         """``by`` casts ``ruling`` from their own key; ``reason`` is hashed on-chain.
 
-        Returns the journal entry. Raises ``TransactionReverted`` with the contract's error
-        (``NotOnPanel``, ``AlreadyVoted``, ``RulingOutOfRange``, ``RulingDeadlinePassed``...).
+        Returns the journal entry. Raises :class:`~dao_sim.exceptions.ArbitratorRefused` with
+        the contract's error told in words (``NotOnPanel``, ``AlreadyVoted``,
+        ``RulingOutOfRange``, ``RulingDeadlinePassed``, ``PanelistInterested``...).
         """
-        return self.handle.transact("castRuling", dispute_id, ruling, reason_hash(reason),
-                                    sender=by)
+        return self._transact("castRuling", dispute_id, ruling, reason_hash(reason), sender=by)
 
     def submit_signed(self, dispute_id: int, round: int, ruling: int, reason_digest: bytes,
                       signature: bytes, *, relayer: str) -> Any:
         """Relay a ruling a panelist signed (see :mod:`dao_sim.disputes.signed_ruling`)."""
-        return self.handle.transact("submitSignedRuling", dispute_id, round, ruling,
-                                    reason_digest, signature, sender=relayer)
+        return self._transact("submitSignedRuling", dispute_id, round, ruling, reason_digest,
+                              signature, sender=relayer)
 
-    def appeal(self, dispute_id: int, *, by: str, value: int | None = None) -> Any:
-        """Appeal the current ruling to a larger panel, paying the appeal cost (by default)."""
+    def draw(self, dispute_id: int, *, by: str) -> Any:
+        """``by`` has the panel of the current round drawn (``drawPanel``).
+
+        Anyone may send it once the round's draw block is mined; the sender chooses nothing:
+        the panel follows from that block's hash. When the draw block is more than 256 blocks
+        old the draw is re-armed on the next block instead (a ``PanelDrawScheduled`` event,
+        no ``PanelDrawn``).
+
+        Raises
+        ------
+        ArbitratorRefused
+            ``PanelDrawTooEarly`` before the draw block is mined, ``PanelAlreadyDrawn``...
+        """
+        return self._transact("drawPanel", dispute_id, sender=by)
+
+    def seat_panel(self, dispute_id: int, *, by: str) -> tuple[str, ...]:
+        """Mine up to the draw block, have the panel drawn by ``by``, and return it by name.
+
+        What the library does after every act that opens a round. A panel already drawn is
+        returned as it is.
+
+        Examples
+        --------
+        The round opened by a dispute is drawn one block later::
+
+            dispute_id = agreement.raise_dispute(by="Aigerim")  # mines and draws
+            court.panel(dispute_id)                             # read who was drawn
+        """
+        for _attempt in range(2):
+            panel = self.panel(dispute_id)
+            if panel:
+                return panel
+            wait = self.draw_block(dispute_id) - self.session.latest_block().number
+            if wait > 0:
+                self.session.mine(wait)
+            self.draw(dispute_id, by=by)
+        return self.panel(dispute_id)
+
+    def appeal(self, dispute_id: int, *, by: str, value: int | None = None,
+               draw: bool = True) -> Any:
+        """Appeal the current ruling to a larger panel, paying the appeal cost (by default).
+
+        With ``draw`` (the default) the new panel is drawn one block later, by ``by``.
+        """
         if value is None:
             value = self.appeal_cost(dispute_id)
             if value == 2**256 - 1:
                 raise DisputeError(f"dispute {dispute_id} cannot be appealed: no larger panel "
                                    "can be drawn from the roster")
-        return self.handle.transact("appeal", dispute_id, b"", sender=by, value=value)
+        entry = self._transact("appeal", dispute_id, b"", sender=by, value=value)
+        if draw:
+            self.seat_panel(dispute_id, by=by)
+        return entry
 
-    def escalate(self, dispute_id: int, *, by: str) -> Any:
-        """Replace a panel that missed its deadline; decides nothing."""
-        return self.handle.transact("escalate", dispute_id, sender=by)
+    def escalate(self, dispute_id: int, *, by: str, draw: bool = True) -> Any:
+        """Replace a panel that missed its deadline; decides nothing.
+
+        With ``draw`` (the default) the new panel is drawn one block later, by ``by``.
+        """
+        entry = self._transact("escalate", dispute_id, sender=by)
+        if draw:
+            self.seat_panel(dispute_id, by=by)
+        return entry
 
     def execute_ruling(self, dispute_id: int, *, by: str) -> Any:
-        """Pass the final ruling to the arbitrable contract (after the appeal window)."""
-        return self.handle.transact("executeRuling", dispute_id, sender=by)
+        """Make the ruling final, credit the fees, and pass it to the arbitrable contract.
+
+        If the arbitrable contract refuses it, the entry carries ``RulingDeliveryFailed`` and
+        :meth:`deliver_ruling` retries.
+        """
+        return self._transact("executeRuling", dispute_id, sender=by)
+
+    def deliver_ruling(self, dispute_id: int, *, by: str) -> Any:
+        """Retry passing a final ruling the arbitrable contract refused.
+
+        Raises
+        ------
+        ArbitratorRefused
+            ``RulingNotDelivered`` when it is refused again, ``RulingAlreadyDelivered``...
+        """
+        return self._transact("deliverRuling", dispute_id, sender=by)
 
     def withdraw_fees(self, *, by: str) -> Any:
         """``by`` withdraws the fees credited to them."""
-        return self.handle.transact("withdrawFees", sender=by)
+        return self._transact("withdrawFees", sender=by)
+
+    def _transact(self, fn: str, *args: Any, sender: str, value: int = 0) -> Any:
+        """Send ``fn``; a refusal comes out as a sentence (:func:`explain_refusal`)."""
+        from dao_sim.governance.units import format_eth
+
+        try:
+            return self.handle.transact(fn, *args, sender=sender, value=value)
+        except ContractReverted as exc:
+            explained = explain_refusal(exc, self.session.name_of, format_eth)
+            if explained is exc:
+                raise
+            raise explained from exc
 
     # -- EIP-712 -----------------------------------------------------------------------------
 
@@ -346,7 +444,7 @@ def deploy_arbitrator(session: Any, roster: Iterable[Arbitrator], *,
     session : ChainSession
         Where to deploy; every arbitrator and attester must be one of its accounts.
     roster : iterable of Arbitrator
-        The founding roster, in rotation order.
+        The founding roster (the order in which panels are drawn from it, by block hash).
     arbitration_fee, appeal_fee : int
         Fee per panelist, in wei, for a first panel and for an appeal panel.
     ruling_period, appeal_window : duration

@@ -131,7 +131,8 @@ class EscrowAgreement:
     def raise_dispute(self, *, by: str, value: int | None = None) -> int:
         """A party puts the agreement before the arbitrator; returns the dispute id.
 
-        ``value`` defaults to the arbitrator's cost for the agreement's panel.
+        ``value`` defaults to the arbitrator's cost for the agreement's panel. Before a
+        :class:`Court` the panel is drawn one block later, by ``by``.
         """
         if value is None:
             if self.court is None:
@@ -139,7 +140,10 @@ class EscrowAgreement:
             value = int(self.court.handle.call("arbitrationCost",
                                                self.handle.call("arbitratorExtraData")))
         entry = self.handle.transact("raiseDispute", sender=by, value=value)
-        return int(entry.event("DisputeRaised").args["disputeId"])
+        dispute_id = int(entry.event("DisputeRaised").args["disputeId"])
+        if self.court is not None:
+            self.court.seat_panel(dispute_id, by=by)
+        return dispute_id
 
     def submit_evidence(self, uri: str, *, by: str) -> Any:
         """A party submits evidence (ERC-1497) for the arbitrator."""
@@ -177,7 +181,8 @@ def deploy_escrow(session: Any, court: Court | str, *, payer: str, payee: str,
     panel_size : int
         Panel size asked of the arbitrator.
     exclude_parties : bool
-        Declare payer and payee to the arbitrator so neither sits on the panel.
+        Declare payer, payee and data source to the arbitrator so none sits on the panel
+        (the contract also names them through ``hasInterest``).
 
     Raises
     ------
@@ -191,7 +196,8 @@ def deploy_escrow(session: Any, court: Court | str, *, payer: str, payee: str,
 
         artifacts = compile_project()
     arbitrator = court.address if isinstance(court, Court) else session.address(court)
-    parties = [session.address(payer), session.address(payee)] if exclude_parties else []
+    parties = ([session.address(payer), session.address(payee), session.address(data_source)]
+               if exclude_parties else [])
     due = session.now() + parse_duration(deadline)
     handle = session.deploy(artifacts["Escrow"], payer, payee, data_source, arbitrator,
                             extra_data(panel_size, parties), due, terms_uri,

@@ -69,9 +69,14 @@ class ProposalDispute:
     @classmethod
     def open(cls, dao: DAO, court: Court, proposal_id: int, *, by: str, compensation: int | str = 0,
              evidence_uri: str = "") -> ProposalDispute:
-        """``by`` opens a dispute on a proposal in its grace window, paying the fee."""
+        """``by`` opens a dispute on a proposal in its grace window, paying the fee.
+
+        The panel is drawn one block later (``by`` sends the draw); read it with :meth:`panel`.
+        """
         dispute_id = dao.open_dispute(by, proposal_id, compensation=compensation, evidence_uri=evidence_uri)
-        return cls(dao, court, proposal_id, dispute_id)
+        opened = cls(dao, court, proposal_id, dispute_id)
+        court.seat_panel(dispute_id, by=by)
+        return opened
 
     @property
     def session(self) -> Any:

@@ -51,23 +51,46 @@ def _signed(entry: JournalEntry, name_of: NameOf) -> Sentence | None:
 
 @sentence("appeal")
 def _appeal(entry: JournalEntry, name_of: NameOf) -> Sentence | None:
-    drawn = _first(entry, "PanelDrawn")
-    if drawn is None:
+    scheduled = _first(entry, "PanelDrawScheduled")
+    if scheduled is None:
         return None
-    panel = ", ".join(name_of(a) for a in drawn.args["panel"])
-    return Sentence(f"{entry.sender_name} appealed dispute {drawn.args['disputeId']}; a larger "
-                    f"panel ({panel}) will rule", "DC 28.2")
+    return Sentence(f"{entry.sender_name} appealed dispute {scheduled.args['disputeId']}; a larger "
+                    f"panel will be drawn from the hash of block {scheduled.args['drawBlock']}",
+                    "DC 28.2")
 
 
 @sentence("escalate")
 def _escalate(entry: JournalEntry, name_of: NameOf) -> Sentence | None:
-    drawn = _first(entry, "PanelDrawn")
-    if drawn is None:
+    scheduled = _first(entry, "PanelDrawScheduled")
+    if scheduled is None:
         return None
-    panel = ", ".join(name_of(a) for a in drawn.args["panel"])
-    return Sentence(f"{entry.sender_name} escalated dispute {drawn.args['disputeId']} after its "
-                    f"ruling deadline passed: a new panel ({panel}) was drawn and nothing was "
-                    "decided", "DC 28.2")
+    return Sentence(f"{entry.sender_name} escalated dispute {scheduled.args['disputeId']} after its "
+                    "ruling deadline passed: a new panel will be drawn from the hash of block "
+                    f"{scheduled.args['drawBlock']} and nothing was decided", "DC 28.2")
+
+
+@sentence("drawPanel")
+def _draw(entry: JournalEntry, name_of: NameOf) -> Sentence | None:
+    drawn = _first(entry, "PanelDrawn")
+    if drawn is not None:
+        panel = ", ".join(name_of(a) for a in drawn.args["panel"])
+        return Sentence(f"{entry.sender_name} had the panel of dispute {drawn.args['disputeId']} "
+                        f"(round {drawn.args['round']}) drawn: {panel}", "DC 28.2")
+    scheduled = _first(entry, "PanelDrawScheduled")
+    if scheduled is None:
+        return None
+    return Sentence(f"the draw block of dispute {scheduled.args['disputeId']} was too old to read; "
+                    f"{entry.sender_name} re-armed the draw on block {scheduled.args['drawBlock']}")
+
+
+@sentence("deliverRuling")
+def _deliver(entry: JournalEntry, name_of: NameOf) -> Sentence | None:
+    ruled = _first(entry, "Ruling")
+    if ruled is None:
+        return None
+    return Sentence(f"{entry.sender_name} delivered the final ruling {ruled.args['_ruling']} of "
+                    f"dispute {ruled.args['_disputeID']} to {name_of(ruled.address)}, which had "
+                    "refused it before", "DC 28.2")
 
 
 @sentence("executeRuling")
@@ -91,6 +114,8 @@ def _execute_ruling(entry: JournalEntry, name_of: NameOf) -> Sentence | None:
         if settled.args["shortfall"]:
             text += f"; {format_eth(settled.args['shortfall'])} unpaid stays the DAO's outstanding liability"
         text += ")"
+    if _first(entry, "RulingDeliveryFailed") is not None:
+        text += "; the arbitrable contract refused it, so its delivery waits to be retried"
     return Sentence(text, "DC 28.2")
 
 

@@ -33,15 +33,25 @@ def court(session, artifacts) -> Court:
 @pytest.fixture
 def open_dispute(session, artifacts, court) -> Callable[..., tuple[Any, int]]:
     """``open_dispute(panel_size)``: a StandardEscrow of 1 ETH from Aigerim to Bolat, disputed
-    by Aigerim; returns ``(escrow handle, dispute id)``."""
+    by Aigerim, who declares both parties (and ``parties``) to the arbitrator; the panel is
+    drawn one block later unless ``draw=False``. ``eligible`` names the only roster members
+    who may sit (the others are declared parties), for a test that needs to know who is
+    drawn. Returns ``(escrow handle, dispute id)``."""
 
-    def open_(panel_size: int = 1, parties: tuple[str, ...] = ()) -> tuple[Any, int]:
-        data = extra_data(panel_size, [session.address(p) for p in parties])
-        escrow = session.deploy(artifacts["StandardEscrow"], PAYEE, court.address, data,
-                                "ipfs://terms", sender=PAYER, value=ETHER)
+    def open_(panel_size: int = 1, parties: tuple[str, ...] = (), *, draw: bool = True,
+              eligible: tuple[str, ...] | None = None) -> tuple[Any, int]:
+        if eligible is not None:  # the others are declared parties: the panel is known
+            parties = (*parties, *(n for n in ROSTER if n not in eligible))
+        declared = [session.address(p) for p in (PAYER, PAYEE, *parties)]
+        escrow = session.deploy(artifacts["StandardEscrow"], PAYEE, court.address,
+                                extra_data(panel_size, declared), "ipfs://terms", sender=PAYER,
+                                value=ETHER)
         entry = escrow.transact("raiseDispute", sender=PAYER,
                                 value=court.arbitration_cost(panel_size))
-        return escrow, int(entry.event("DisputeCreation").args["_disputeID"])
+        dispute_id = int(entry.event("DisputeCreation").args["_disputeID"])
+        if draw:
+            court.seat_panel(dispute_id, by=PAYER)
+        return escrow, dispute_id
 
     return open_
 

@@ -26,7 +26,7 @@ def _prompt(answers: str) -> tuple[InteractivePrompt, io.StringIO]:
 
 
 def test_the_human_at_the_keyboard_decides_after_seeing_the_evidence(court, open_dispute):
-    _, dispute = open_dispute(1)
+    _, dispute = open_dispute(1, eligible=("Madina",))
     channel, shown = _prompt("9\n2\nThe waybill is signed by the buyer.\ny\n")
     ruling = channel.decide(court, dispute, "Madina", labels=LABELS,
                             evidence=["ipfs://waybill-signed"])
@@ -41,7 +41,7 @@ def test_the_human_at_the_keyboard_decides_after_seeing_the_evidence(court, open
 
 
 def test_nothing_is_cast_without_the_humans_confirmation(court, open_dispute):
-    _, dispute = open_dispute(1)
+    _, dispute = open_dispute(1, eligible=("Madina",))
     channel, _ = _prompt("2\nreasons\nn\n")
     with pytest.raises(RulingRefusedError, match="did not confirm"):
         channel.decide(court, dispute, "Madina", labels=LABELS)
@@ -50,7 +50,7 @@ def test_nothing_is_cast_without_the_humans_confirmation(court, open_dispute):
 
 @pytest.mark.parametrize("answers", ["", "x\ny\nz\n", "2\n"])
 def test_no_valid_answer_means_no_ruling(court, open_dispute, answers):
-    _, dispute = open_dispute(1)
+    _, dispute = open_dispute(1, eligible=("Madina",))
     channel, _ = _prompt(answers)
     with pytest.raises(RulingRefusedError):
         channel.decide(court, dispute, "Madina", labels=LABELS)
@@ -58,14 +58,14 @@ def test_no_valid_answer_means_no_ruling(court, open_dispute, answers):
 
 
 def test_only_a_panelist_is_asked(court, open_dispute):
-    _, dispute = open_dispute(1)
+    _, dispute = open_dispute(1, eligible=("Madina",))
     channel, _ = _prompt("2\nr\ny\n")
     with pytest.raises(RulingRefusedError, match="does not sit on the panel"):
         channel.decide(court, dispute, "Nurlan")
 
 
 def test_stdin_is_read_when_no_stream_is_given(monkeypatch, court, open_dispute):
-    _, dispute = open_dispute(1)
+    _, dispute = open_dispute(1, eligible=("Madina",))
     monkeypatch.setattr("sys.stdin", io.StringIO("1\nnot delivered\ny\n"))
     channel = InteractivePrompt(console=Console(file=io.StringIO()))
     assert channel.decide(court, dispute, "Madina").ruling == 1
@@ -84,7 +84,7 @@ def test_a_scripted_decision_is_recorded_as_the_named_persons(court, open_disput
 
 
 def test_a_signed_ruling_file_channel(tmp_path, session, court, open_dispute):
-    _, dispute = open_dispute(1)
+    _, dispute = open_dispute(1, eligible=("Madina",))
     request = request_ruling(court, dispute, 1, by="Madina", reason="not delivered",
                              label="refund the payer")
     path = write_ruling_file(sign_ruling(request, session=session), tmp_path / "r.json")
@@ -98,7 +98,7 @@ def test_a_signed_ruling_file_channel(tmp_path, session, court, open_dispute):
 
 def test_the_record_names_key_and_attestation_and_claims_no_handwritten_equivalence(
         court, open_dispute):
-    _, dispute = open_dispute(1)
+    _, dispute = open_dispute(1, eligible=("Madina",))
     ruling = ScriptedDecision(2, "delivered", by="Madina").decide(court, dispute, labels=LABELS)
     text = ruling.record()
     assert ruling.key in text and ruling.attestation in text and ATTESTER in text

@@ -77,9 +77,10 @@ def test_a_single_deposit_when_not_funded_at_deployment(session, artifacts, cour
 
 def test_a_dispute_freezes_the_deposit(session, court, agreement):
     dispute = agreement.raise_dispute(by=PAYEE)
-    assert court.panel(dispute)[0] not in (PAYER, PAYEE)
+    assert court.panel(dispute)[0] not in (PAYER, PAYEE, CARRIER)
     assert court.handle.call("partiesOf", dispute) == (session.address(PAYER),
-                                                       session.address(PAYEE))
+                                                       session.address(PAYEE),
+                                                       session.address(CARRIER))
     (linked,) = agreement.handle.events("Dispute")
     assert linked.args["_disputeID"] == dispute
     agreement.submit_evidence("ipfs://waybill", by=PAYEE)

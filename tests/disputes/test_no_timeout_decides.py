@@ -37,6 +37,7 @@ def _world() -> tuple:
             dao.vote(voter, pid, "for")
         session.advance("3 days")
         dispute_id = dao.open_dispute("Dana", pid)
+        court.seat_panel(dispute_id, by="Dana")
         _WORLD.append((session, court, dao, pid, dispute_id, session.snapshot()))
     return _WORLD[0]
 

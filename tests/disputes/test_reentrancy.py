@@ -142,6 +142,7 @@ def test_standard_escrow_release(session, attacker, standard_to_attacker):
 def test_standard_escrow_rule(session, court, attacker, standard_to_attacker):
     dispute = standard_to_attacker.transact("raiseDispute", sender=PAYER, value=FEE
                                             ).event("DisputeCreation").args["_disputeID"]
+    court.seat_panel(dispute, by=PAYER)
     court.cast(dispute, 2, by=court.panel(dispute)[0])
     session.advance("3 days")
     _arm(attacker, court.handle, "executeRuling", dispute)
@@ -154,14 +155,12 @@ def test_arbitrator_fee_withdrawal(session, artifacts, attacker):
     roster = [identified("Madina"),
               Arbitrator.identified("Attacker", "a contract, for this test only", "Askar")]
     court = deploy_arbitrator(session, roster, arbitration_fee=FEE, artifacts=artifacts)
-    escrow = session.deploy(artifacts["StandardEscrow"], "Bolat", court.address, extra_data(1),
-                            "ipfs://t", sender=PAYER, value=ETHER)
-    escrow.transact("raiseDispute", sender=PAYER, value=FEE)  # Madina's panel
-    escrow = session.deploy(artifacts["StandardEscrow"], "Bolat", court.address, extra_data(1),
+    declared = extra_data(1, [session.address(n) for n in (PAYER, "Bolat", "Madina")])
+    escrow = session.deploy(artifacts["StandardEscrow"], "Bolat", court.address, declared,
                             "ipfs://t", sender=PAYER, value=ETHER)
     dispute = escrow.transact("raiseDispute", sender=PAYER, value=FEE
                               ).event("DisputeCreation").args["_disputeID"]
-    assert court.panel(dispute) == ("Attacker",)
+    assert court.seat_panel(dispute, by=PAYER) == ("Attacker",)
     _act(attacker, court.handle, "castRuling", dispute, 2, b"\x00" * 32)
     session.advance("3 days")
     court.execute_ruling(dispute, by="Dana")

@@ -71,7 +71,7 @@ def test_an_addition_without_acceptance_does_not_take_effect(court):
 
 
 def test_removal_lapses_open_motions_and_bars_the_removed_from_ruling(court, open_dispute):
-    _, dispute = open_dispute(1)
+    _, dispute = open_dispute(1, eligible=("Madina",))
     assert court.panel(dispute) == ("Madina",)
     motion = court.handle.transact("proposeRemoval", "Madina", b"\x01" * 32, sender="Nurlan"
                                    ).event("RosterMotionProposed").args["motionId"]

@@ -36,7 +36,7 @@ def _relay(court, dispute, round_, ruling, signature, reasons=REASONS):
 
 
 def test_a_signed_ruling_relayed_by_anyone_counts_for_the_signer(session, court, open_dispute):
-    _, dispute = open_dispute(1)
+    _, dispute = open_dispute(1, eligible=("Madina",))
     signature = _signature(session, court, dispute, 0, PAY_PAYEE, "Madina")
     entry = _relay(court, dispute, 0, PAY_PAYEE, signature)
     cast = entry.event("RulingCast").args
@@ -46,7 +46,7 @@ def test_a_signed_ruling_relayed_by_anyone_counts_for_the_signer(session, court,
 
 
 def test_a_signature_by_a_key_off_the_panel_is_refused(session, court, open_dispute):
-    _, dispute = open_dispute(1)
+    _, dispute = open_dispute(1, eligible=("Madina",))
     signature = _signature(session, court, dispute, 0, PAY_PAYEE, "Nurlan")
     with pytest.raises(ContractReverted) as refused:
         _relay(court, dispute, 0, PAY_PAYEE, signature)
@@ -55,7 +55,7 @@ def test_a_signature_by_a_key_off_the_panel_is_refused(session, court, open_disp
 
 
 def test_an_altered_ruling_does_not_carry_the_signature(session, court, open_dispute):
-    _, dispute = open_dispute(1)
+    _, dispute = open_dispute(1, eligible=("Madina",))
     signature = _signature(session, court, dispute, 0, REFUND_PAYER, "Madina")
     with pytest.raises(ContractReverted) as refused:
         _relay(court, dispute, 0, PAY_PAYEE, signature)
@@ -64,14 +64,14 @@ def test_an_altered_ruling_does_not_carry_the_signature(session, court, open_dis
 
 @pytest.mark.parametrize("garbage", [b"", b"\x01" * 64, b"\x00" * 65])
 def test_a_malformed_signature_is_refused(court, open_dispute, garbage):
-    _, dispute = open_dispute(1)
+    _, dispute = open_dispute(1, eligible=("Madina",))
     with pytest.raises(ContractReverted) as refused:
         _relay(court, dispute, 0, PAY_PAYEE, garbage)
     assert refused.value.error == "SignatureInvalid"
 
 
 def test_a_signature_for_another_arbitrator_is_refused(session, court, open_dispute):
-    _, dispute = open_dispute(1)
+    _, dispute = open_dispute(1, eligible=("Madina",))
     domain = {**court.domain(), "verifyingContract": session.address("Bolat")}
     signature = _signature(session, court, dispute, 0, PAY_PAYEE, "Madina", domain=domain)
     with pytest.raises(ContractReverted) as refused:
@@ -92,8 +92,9 @@ def test_a_replayed_signature_is_refused(session, court, open_dispute):
 
 def test_an_old_rounds_signature_is_refused(session, court, open_dispute):
     _, dispute = open_dispute(1)
-    old = _signature(session, court, dispute, 0, REFUND_PAYER, "Madina")
-    court.cast(dispute, PAY_PAYEE, by="Madina")
+    (first,) = court.panel(dispute)
+    old = _signature(session, court, dispute, 0, REFUND_PAYER, first)
+    court.cast(dispute, PAY_PAYEE, by=first)
     court.appeal(dispute, by="Aigerim")
     with pytest.raises(ContractReverted) as refused:
         _relay(court, dispute, 0, REFUND_PAYER, old)
@@ -105,7 +106,7 @@ def test_an_old_rounds_signature_is_refused(session, court, open_dispute):
 
 
 def test_a_signed_ruling_beyond_the_choices_is_refused(session, court, open_dispute):
-    _, dispute = open_dispute(1)
+    _, dispute = open_dispute(1, eligible=("Madina",))
     signature = _signature(session, court, dispute, 0, 3, "Madina")
     with pytest.raises(ContractReverted) as refused:
         _relay(court, dispute, 0, 3, signature)
@@ -116,7 +117,7 @@ def test_a_signed_ruling_beyond_the_choices_is_refused(session, court, open_disp
 
 
 def test_signed_ruling_file_round_trip(tmp_path, session, court, open_dispute):
-    _, dispute = open_dispute(1)
+    _, dispute = open_dispute(1, eligible=("Madina",))
     request = request_ruling(court, dispute, PAY_PAYEE, by="Madina", reason=REASONS,
                              label="pay the payee")
     unsigned = write_ruling_file(request, tmp_path / "request.json")
@@ -156,7 +157,7 @@ def _signed_file(tmp_path, session, court, dispute, by="Madina"):
     (lambda d: d["typedData"].update(primaryType="Vote"), "not a dao-sim Ruling"),
 ])
 def test_forged_files_are_refused(tmp_path, session, court, open_dispute, tamper, message):
-    _, dispute = open_dispute(1)
+    _, dispute = open_dispute(1, eligible=("Madina",))
     path = _signed_file(tmp_path, session, court, dispute)
     document = json.loads(path.read_text())
     tamper(document)
@@ -167,7 +168,7 @@ def test_forged_files_are_refused(tmp_path, session, court, open_dispute, tamper
 
 
 def test_a_file_signed_by_another_key_is_refused(tmp_path, session, court, open_dispute):
-    _, dispute = open_dispute(1)
+    _, dispute = open_dispute(1, eligible=("Madina",))
     request = request_ruling(court, dispute, PAY_PAYEE, by="Madina", reason=REASONS)
     forged = sign_ruling(request, private_key=session.engine.private_key(session.address("Bolat")))
     path = write_ruling_file(forged, tmp_path / "forged.json")
@@ -177,15 +178,16 @@ def test_a_file_signed_by_another_key_is_refused(tmp_path, session, court, open_
 
 def test_a_stale_file_is_refused_before_relaying(tmp_path, session, court, open_dispute):
     _, dispute = open_dispute(1)
-    path = _signed_file(tmp_path, session, court, dispute)
-    court.cast(dispute, REFUND_PAYER, by="Madina")
+    (first,) = court.panel(dispute)
+    path = _signed_file(tmp_path, session, court, dispute, by=first)
+    court.cast(dispute, REFUND_PAYER, by=first)
     court.appeal(dispute, by=PAYEE)
     with pytest.raises(ForgedRulingError, match="old round"):
         submit_signed_ruling(load_signed_ruling(path), court, relayer=PAYEE)
 
 
 def test_nobody_is_asked_to_sign_what_the_arbitrator_would_refuse(court, open_dispute):
-    _, dispute = open_dispute(1)
+    _, dispute = open_dispute(1, eligible=("Madina",))
     with pytest.raises(ForgedRulingError, match="does not sit on the panel"):
         request_ruling(court, dispute, PAY_PAYEE, by="Nurlan", reason=REASONS)
     with pytest.raises(ForgedRulingError, match="exceeds"):

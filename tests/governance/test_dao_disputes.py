@@ -2,6 +2,7 @@
 
 import pytest
 
+from dao_sim.disputes import Court
 from dao_sim.exceptions import ContractReverted
 from dao_sim.governance import Action, DAORefused
 from tests.conftest import deploy_arbitrator
@@ -25,10 +26,12 @@ def disputed(session, court, make_dao):
         dao.vote(voter, pid, ballot)
     session.advance("3 days")
     dispute_id = dao.open_dispute("Dana", pid, compensation="1 ETH", evidence_uri="ipfs://dana-objection")
+    Court(session, court).seat_panel(dispute_id, by="Dana")  # drawn a block after opening
     return dao, pid, dispute_id
 
 
 def _rule(session, court, dispute_id, ruling, votes=None):
+    Court(session, court).seat_panel(dispute_id, by="Gulnara")  # drawn a block after opening
     status = court.call("getDispute", dispute_id)
     round_ = status[2] if isinstance(status, tuple) else status["round"]
     panel = court.call("panelOf", dispute_id, round_)
@@ -100,7 +103,7 @@ def test_appeal_overturns_a_ruling(session, court, disputed):
     dao, pid, dispute_id = disputed
     _rule(session, court, dispute_id, UPHOLD)
     court.transact("appeal", dispute_id, b"", sender="Dana")
-    assert len(court.call("panelOf", dispute_id, 1)) == 3
+    assert len(Court(session, court).seat_panel(dispute_id, by="Dana")) == 3
     _rule(session, court, dispute_id, VOID)
     _finalise(session, court, dispute_id)
     assert dao.state(pid) == "Voided"
@@ -109,14 +112,14 @@ def test_appeal_overturns_a_ruling(session, court, disputed):
 def test_a_missed_deadline_escalates_and_decides_nothing(session, court, disputed):
     dao, pid, dispute_id = disputed
     session.advance("8 days")
-    entry = court.transact("escalate", dispute_id, sender="Gulnara")
+    entry = Court(session, court).escalate(dispute_id, by="Gulnara")  # and draws the new panel
     assert {"RulingDeadlineMissed", "PanelReplaced"} <= {e.name for e in entry.events}
     assert court.call("currentRuling", dispute_id) == 0
     assert court.call("disputeStatus", dispute_id) == 0  # Waiting
     assert dao.state(pid) == "Disputed"
     session.advance("60 days")
     assert dao.state(pid) == "Disputed"
-    court.transact("escalate", dispute_id, sender="Gulnara")
+    Court(session, court).escalate(dispute_id, by="Gulnara")
     assert court.call("currentRuling", dispute_id) == 0
     _rule(session, court, dispute_id, UPHOLD)
     _finalise(session, court, dispute_id)

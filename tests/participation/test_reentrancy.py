@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 from eth_utils import keccak
 
+from dao_sim.disputes import Court
 from dao_sim.governance import DAO, Action
 from tests.conftest import ARBITER
 from tests.participation.helpers import (
@@ -198,6 +199,7 @@ def _remedy_ruled(dao: DAO, disputer: Any, proposal_id: int, compensation: int) 
     act(dao, disputer, "openDispute", proposal_id, compensation, "ipfs://evidence", on=dao.dispute_clause)
     dispute_id = int(dao.dispute_clause.call("disputeOfProposal", proposal_id))
     court = session.contract("HumanArbitrator")
+    Court(session, court).seat_panel(dispute_id, by="Gulnara")  # drawn a block after opening
     court.transact("castRuling", dispute_id, REMEDY, keccak(text="remedy granted"), sender=ARBITER)
     session.advance(3 * 86_400)
     return dispute_id
@@ -258,6 +260,7 @@ def test_remedy_cannot_be_paid_from_inside_another_execution(session, dao, artif
     session.advance(int(dao.spec.voting_period))
     dispute_id = dao.open_dispute("Kairat", disputed, compensation="10 ETH")
     court = session.contract("HumanArbitrator")
+    Court(session, court).seat_panel(dispute_id, by="Gulnara")  # drawn a block after opening
     court.transact("castRuling", dispute_id, REMEDY, keccak(text="remedy granted"), sender=ARBITER)
     session.advance(3 * 86_400)
     payee.transact(

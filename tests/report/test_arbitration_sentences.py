@@ -22,6 +22,7 @@ def test_rulings_escalations_and_their_effect_are_told(session, artifacts, make_
     told = {e.function: describe(e, session.name_of) for e in session.journal}
     assert told["escalate"].text.startswith("Gulnara escalated dispute 0 after its ruling deadline passed")
     assert "nothing was decided" in told["escalate"].text
+    assert told["drawPanel"].text.startswith("Gulnara had the panel of dispute 0 (round 1) drawn: ")
     ruled = told["submitSignedRuling"]
     assert "ruled 2 in dispute 0 (round 1), by an EIP-712 signature relayed by Kairat" in ruled.text
     assert ruled.basis == "DC 28.2"
