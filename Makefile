@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PY_STAMP := $(VENV)/.installed
 JS_STAMP := node_modules/.installed
 
-.PHONY: setup demo test test-thorough bench lint clean
+.PHONY: setup demo test test-thorough bench gas lint clean
 
 setup: $(PY_STAMP) $(JS_STAMP)
 
@@ -37,6 +37,9 @@ lint: setup
 
 bench: setup
 	$(BIN)/python benchmarks/vote_throughput.py
+
+gas: setup
+	$(BIN)/python benchmarks/gas_table.py
 
 clean:
 	rm -rf $(VENV) node_modules .dao-sim-cache
