@@ -165,6 +165,7 @@ contract Governor is IDAO, IGovernor, ReentrancyGuardTransient {
     /// @param proposalId The proposal.
     /// @param support Against, For or Abstain.
     function vote(uint256 proposalId, Support support) external {
+        _requireLive();
         ProposalState current = state(proposalId);
         if (current != ProposalState.Active) revert ProposalNotActive(proposalId, current);
         _requireVotingMember(msg.sender);
@@ -355,9 +356,13 @@ contract Governor is IDAO, IGovernor, ReentrancyGuardTransient {
         return target != address(this) && target != address(dao.disputeClause()) && (dues == address(0) || target != dues);
     }
 
-    function _requireVotingMember(address account) private view {
+    function _requireLive() private view {
         address successor = dao.migratedTo();
         if (successor != address(0)) revert DAOMigrated(successor);
+    }
+
+    function _requireVotingMember(address account) private view {
+        _requireLive();
         Member memory m = dao.memberOf(account);
         if (!m.active) revert NotAMember(account);
         if (m.suspended) revert MemberIsSuspended(account);
