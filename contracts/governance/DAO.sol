@@ -106,6 +106,7 @@ contract DAO is IDAO, IDAOCore, ReentrancyGuardTransient {
     /// @notice Contributions held out of the treasury until the current epoch's claims are decided.
     uint256 public heldContributions;
     mapping(uint256 epoch => Pricing) internal _pricing;
+    mapping(uint256 epoch => uint64 closedAt) internal _epochClosedAt;
 
     // ---- migration ------------------------------------------------------------------------------
 
@@ -224,7 +225,7 @@ contract DAO is IDAO, IDAOCore, ReentrancyGuardTransient {
     function withdraw() external nonReentrant {
         _sync(msg.sender);
         uint256 amount = creditOf[msg.sender];
-        if (amount == 0) revert NothingToWithdraw(msg.sender);
+        if (amount == 0) revert NoCredit(msg.sender);
         creditOf[msg.sender] = 0;
         totalCredited -= amount;
         emit PaymentWithdrawn(msg.sender, amount);
@@ -634,6 +635,11 @@ contract DAO is IDAO, IDAOCore, ReentrancyGuardTransient {
     }
 
     /// @inheritdoc IDAOCore
+    function claimEpochStatus(uint256 epoch) external view returns (bool open, uint64 closedAt) {
+        return (epoch == claimEpoch, _epochClosedAt[epoch]);
+    }
+
+    /// @inheritdoc IDAOCore
     function claimClock() external view returns (uint64 latestFiledAt, uint64 lastEventAt, uint256 openCount) {
         return (_latestClaimFiledAt, _lastClaimEventAt, openClaimCount);
     }
@@ -686,10 +692,19 @@ contract DAO is IDAO, IDAOCore, ReentrancyGuardTransient {
         return available > openClaims ? available - openClaims : 0;
     }
 
+    /// @dev A member admitted again starts a new membership: what they put in and took out
+    ///      before, and the capital called then, belong to the membership that ended.
     function _addMember(address account) private {
         Member storage m = _members[account];
         if (m.active) revert AlreadyAMember(account);
-        if (m.joinedAt == 0) _memberList.push(account);
+        if (m.joinedAt == 0) {
+            _memberList.push(account);
+        } else {
+            m.contributed = 0;
+            m.capitalCalled = 0;
+            m.capitalPaid = 0;
+            m.withdrawn = 0;
+        }
         m.active = true;
         m.joinedAt = uint64(block.timestamp);
         m.callBpsSeen = uint128(cumulativeCallBps);
@@ -727,6 +742,7 @@ contract DAO is IDAO, IDAOCore, ReentrancyGuardTransient {
     function _priceHeld() private {
         uint32 epoch = claimEpoch;
         claimEpoch = epoch + 1;
+        _epochClosedAt[epoch] = uint64(block.timestamp);
         uint256 held = heldContributions;
         if (held == 0) return;
         heldContributions = 0;

@@ -12,11 +12,9 @@ import {IDAOCore, IDAOCoreActs, IGovernor, IClaims} from "./IModules.sol";
 ///         members' positions live in the DAO core, which deployed this module and is the only
 ///         contract that carries out what it decides.
 /// @dev vote-only-decisions: nothing but a passed proposal reaches `IDAOCore.executeActions`.
-///      A claim filed after a proposal's vote opened holds it in grace until every open claim is
-///      decided, and for a grace period after: the claim changes what each member's share is
-///      worth, so members get a fresh window to leave before the proposal executes. Proposals
-///      that only decide claims are never held (otherwise a stream of claims could freeze the
-///      DAO's answer to them). An amendment is held while any dispute is open.
+///      A proposal in grace can be held when a claim is filed after its vote opened (see
+///      `holdForClaims`). An amendment does not execute while a dispute is open: a ruling must
+///      not reach a DAO that has moved away.
 contract Governor is IDAO, IGovernor, ReentrancyGuardTransient {
     /// @notice The most actions one proposal may carry (bounds every loop over them).
     uint256 public constant MAX_ACTIONS = 16;
@@ -29,6 +27,7 @@ contract Governor is IDAO, IGovernor, ReentrancyGuardTransient {
         bool voided;
         bool disputeOpen;
         bool claimsOnly;
+        uint32 heldForEpoch;
         uint64 voteStart;
         uint64 voteEnd;
         uint64 graceEnd;
@@ -146,6 +145,7 @@ contract Governor is IDAO, IGovernor, ReentrancyGuardTransient {
                 voided: false,
                 disputeOpen: false,
                 claimsOnly: claimsOnly,
+                heldForEpoch: 0,
                 voteStart: start,
                 voteEnd: end,
                 graceEnd: end + gracePeriod,
@@ -197,11 +197,35 @@ contract Governor is IDAO, IGovernor, ReentrancyGuardTransient {
         Proposal storage p = _proposals[proposalId];
         p.executed = true;
         if (p.kind == ProposalKind.Amendment) {
+            uint256 disputes = dao.disputeClause().openDisputes();
+            if (disputes != 0) revert DisputesPending(disputes);
             dao.beginMigration(p.successor);
         } else {
             dao.executeActions(proposalId, _actions[proposalId]);
         }
         emit ProposalExecuted(proposalId, msg.sender);
+    }
+
+    /// @notice Hold a proposal in its grace window because a claim was filed after its vote
+    ///         opened: it cannot execute until every claim of the current claim epoch is
+    ///         decided, and then only after a fresh grace period, in which members may leave with
+    ///         a share no longer cut by the claim's reservation. Anyone may call it.
+    /// @dev The claim changed what each member's share is worth after they voted; without a
+    ///      new window a dissenter would have to leave at the reserved value or stay for a
+    ///      payment they opposed. Only a proposal in grace can be held (an expired or executed
+    ///      one never comes back), and never one that only decides claims (that would let a
+    ///      stream of claims freeze the DAO's answer to them).
+    /// @param proposalId The proposal.
+    function holdForClaims(uint256 proposalId) external {
+        Proposal storage p = _proposal(proposalId);
+        ProposalState current = state(proposalId);
+        if (current != ProposalState.Grace || p.claimsOnly) revert ProposalNotInGrace(proposalId, current);
+        (uint64 latestFiledAt,, uint256 openCount) = dao.claimClock();
+        if (openCount == 0 || latestFiledAt < p.voteStart) revert NoClaimSinceVote(proposalId, p.voteStart);
+        uint32 epoch = dao.claimEpoch() + 1;
+        if (p.heldForEpoch == epoch) revert NoClaimSinceVote(proposalId, p.voteStart);
+        p.heldForEpoch = epoch;
+        emit ProposalHeldForClaims(proposalId, epoch - 1);
     }
 
     // ---- calls from the core and the dispute clause -----------------------------------------
@@ -317,14 +341,11 @@ contract Governor is IDAO, IGovernor, ReentrancyGuardTransient {
     function _windows(Proposal storage p) private view returns (uint64 graceEnd, uint64 executeBy, bool held) {
         graceEnd = p.graceEnd;
         executeBy = p.executeBy;
-        if (!p.claimsOnly) {
-            (uint64 latestFiledAt, uint64 lastEventAt, uint256 openCount) = dao.claimClock();
-            if (latestFiledAt >= p.voteStart) {
-                if (openCount != 0) held = true;
-                else if (lastEventAt + gracePeriod > graceEnd) graceEnd = lastEventAt + gracePeriod;
-            }
+        if (p.heldForEpoch != 0) {
+            (bool open, uint64 closedAt) = dao.claimEpochStatus(p.heldForEpoch - 1);
+            if (open) held = true;
+            else if (closedAt + gracePeriod > graceEnd) graceEnd = closedAt + gracePeriod;
         }
-        if (p.kind == ProposalKind.Amendment && dao.disputeClause().openDisputes() != 0) held = true;
         if (graceEnd + executionWindow > executeBy) executeBy = graceEnd + executionWindow;
     }
 

@@ -37,8 +37,9 @@ interface IDAO {
 
     /// @notice The life of a proposal. Pending: voting has not opened. Active: voting is open.
     ///         Defeated: quorum or approval not met. Grace: passed, waiting out the grace window
-    ///         in which dissenters may exit and disputes may be opened (extended while a claim
-    ///         filed after the vote opened is undecided, and for a grace period after it is).
+    ///         in which dissenters may exit and disputes may be opened (a proposal held for a
+    ///         claim filed after its vote stays in grace until the claims are decided, and a grace
+    ///         period after).
     ///         Disputed: a human arbitrator has been asked to rule; nothing executes meanwhile.
     ///         Succeeded: may be executed by anyone. Executed, Voided (by a human ruling),
     ///         Expired (not executed within the execution window).
@@ -202,6 +203,8 @@ interface IDAO {
     );
     /// @notice A member voted.
     event VoteCast(uint256 indexed proposalId, address indexed voter, Support support, uint256 weight);
+    /// @notice A proposal in grace was held until the current claim epoch's claims are decided.
+    event ProposalHeldForClaims(uint256 indexed proposalId, uint256 claimEpoch);
     /// @notice A passed proposal was executed, automatically and as voted (vote-only-decisions).
     event ProposalExecuted(uint256 indexed proposalId, address indexed executor);
 
@@ -274,7 +277,7 @@ interface IDAO {
     error ActionFailed(uint256 proposalId, uint256 index, bytes reason);
     error TreasuryInsufficient(uint256 needed, uint256 available);
     error TransferFailed(address to, uint256 amount, bytes reason);
-    error NothingToWithdraw(address account);
+    error NoCredit(address account);
     error SuccessorNotPublished(address successor);
     error ExitBlockedByOwnVote(address member, uint256 proposalId);
     error CapitalCallExceedsCap(uint256 requestedBps, uint256 headroomBps);
@@ -284,6 +287,8 @@ interface IDAO {
     error ClaimNotOpen(uint256 claimId, ClaimStatus status);
     error WrongClaimBond(uint256 expected, uint256 sent);
     error ClaimTooLarge(uint256 amount);
+    error NoClaimSinceVote(uint256 proposalId, uint256 voteStart);
+    error DisputesPending(uint256 open);
     error DAOMigrated(address successor);
     error MigrationInProgress(address predecessor);
     error MigrationNotStarted();

@@ -63,6 +63,14 @@ interface IDAOCore {
     /// @return lastEventAt Unix time of the latest filing or decision.
     /// @return openCount Claims still undecided.
     function claimClock() external view returns (uint64 latestFiledAt, uint64 lastEventAt, uint256 openCount);
+    /// @notice The current claim epoch: it ends when its last open claim is decided.
+    /// @return The epoch.
+    function claimEpoch() external view returns (uint32);
+    /// @notice Whether a claim epoch is still open, and when it closed.
+    /// @param epoch The epoch.
+    /// @return open True while its claims are not all decided.
+    /// @return closedAt When its last claim was decided (0 while open).
+    function claimEpochStatus(uint256 epoch) external view returns (bool open, uint64 closedAt);
     /// @notice Reverts unless `successor` runs this DAO's own code, names this DAO as its
     ///         predecessor and has not started.
     /// @param successor The proposed successor.

@@ -81,10 +81,12 @@ contract Claims is IDAO, IClaims, ReentrancyGuardTransient {
         _onlyByVote();
         Claim storage c = _openClaim(claimId);
         c.status = ClaimStatus.Rejected;
-        dao.claimClosed(c.amount, c.claimant, false);
         emit ClaimRejected(claimId, c.bond);
+        // The bond reaches the treasury before the claim closes, so contributions held during
+        // the claim are priced with it: it compensates the members who carried the risk.
         (bool ok, bytes memory reason) = address(dao).call{value: c.bond}("");
         if (!ok) revert TransferFailed(address(dao), c.bond, reason);
+        dao.claimClosed(c.amount, c.claimant, false);
     }
 
     /// @inheritdoc IClaims

@@ -263,6 +263,14 @@ class DAO:
             against_votes=int(p["againstVotes"]), abstain_votes=int(p["abstainVotes"]), actions=actions,
         )
 
+    def hold_for_claims(self, proposal_id: int, *, by: str) -> JournalEntry:
+        """Hold a proposal in its grace window because a claim was filed after its vote opened.
+
+        It then cannot execute until the claims are decided and a fresh grace period has
+        passed, in which members may leave with a share the claim no longer cuts. Anyone may.
+        """
+        return self._transact("holdForClaims", proposal_id, sender=by, on=self.governor)
+
     def proposal_count(self) -> int:
         """How many proposals were ever made (ids are 0..count-1)."""
         return int(self._call("proposalCount", on=self.governor))
@@ -467,7 +475,8 @@ def _utc(timestamp: int) -> str:
     return datetime.fromtimestamp(timestamp, UTC).strftime("%Y-%m-%d %H:%M UTC")
 
 
-_PROPOSAL_FIELDS = ("proposer", "kind", "executed", "voided", "disputeOpen", "claimsOnly", "voteStart",
+_PROPOSAL_FIELDS = ("proposer", "kind", "executed", "voided", "disputeOpen", "claimsOnly", "heldForEpoch",
+                    "voteStart",
                     "voteEnd", "graceEnd", "executeBy", "successor", "forVotes", "againstVotes",
                     "abstainVotes")
 _MEMBER_FIELDS = ("active", "suspended", "joinedAt", "duesPaidUntil", "pendingEpoch", "shares",

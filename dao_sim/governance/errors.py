@@ -59,7 +59,7 @@ _TEMPLATES: dict[str, str] = {
         "and what is credited to others is never spent)"
     ),
     "TransferFailed": "sending {amount} to {to} failed",
-    "NothingToWithdraw": "nothing is credited to {account} to withdraw",
+    "NoCredit": "nothing is credited to {account}: there is no payment to withdraw",
     "SuccessorNotPublished": "{successor} is not a published successor of this DAO (deploy it with this DAO as predecessor)",
     "ExitBlockedByOwnVote": "{member} voted For proposal {proposalId}, which is still open; they may exit once it is settled",
     "CapitalCallExceedsCap": (
@@ -72,6 +72,10 @@ _TEMPLATES: dict[str, str] = {
     "ClaimNotOpen": "claim {claimId} is {status}, not open",
     "WrongClaimBond": "the bond for this claim is {expected}, sent {sent}",
     "ClaimTooLarge": "a claim (or compensation) of {amount} is more than the DAO can record",
+    "NoClaimSinceVote": (
+        "proposal {proposalId} cannot be held: no claim filed since its vote opened is still undecided"
+    ),
+    "DisputesPending": "{open} dispute(s) are still open; an amendment waits until humans have ruled on them",
     "DAOMigrated": "this DAO has migrated to {successor} after an amendment",
     "MigrationInProgress": "this DAO has not opened yet: it is waiting for the treasury of {predecessor}",
     "MigrationNotStarted": "this DAO succeeds no other, so there is nothing to carry over",

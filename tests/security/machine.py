@@ -239,6 +239,19 @@ def build_machine(artifacts: Any) -> type[RuleBasedStateMachine]:
                 assert exc.error in {"NotAFounder", "AlreadyAMember", "TreasuryEmpty", "SharesOverflow"}, exc
             self._unchanged_for_others(before, actor=CANDIDATE)
 
+        @_focus("hold_for_claims")
+        @rule(by=st.sampled_from(OUTSIDERS + tuple(FOUNDERS)), which=st.integers(0, 5))
+        def hold_for_claims(self, by: str, which: int) -> None:
+            count = self.dao.proposal_count()
+            if not count:
+                return
+            before = self._values()
+            try:
+                self.dao.hold_for_claims(which % count, by=by)
+            except DAORefused as exc:
+                assert exc.error in {"ProposalNotInGrace", "NoClaimSinceVote", "DAOMigrated"}, exc
+            self._unchanged_for_others(before)
+
         # ---- passed votes (may change values, within the caps) ------------------------------
 
         @_focus("decide_a_claim")

@@ -108,6 +108,7 @@ def test_attack_2_a_claim_after_the_vote_reopens_the_window_to_leave(make_dao, s
     payment = pass_vote(dao, [Action.pay("Erlan", "8 ETH")], against=["Dana"])
     assert dao.state(payment) == "Grace"
     claim = dao.file_claim("Kairat", "20 ETH", "filed to cut Dana's exit")
+    dao.hold_for_claims(payment, by="Dana")  # anyone may; Dana has the reason to
     session.advance(int(dao.spec.grace_period) + 1)
     assert dao.state(payment) == "Grace", "a claim filed after the vote holds the payment"
     carry_out(dao, [Action.reject_claim(claim)])  # claims-only: never held
@@ -117,6 +118,17 @@ def test_attack_2_a_claim_after_the_vote_reopens_the_window_to_leave(make_dao, s
     session.advance(int(dao.spec.grace_period))
     dao.execute(payment, by="Gulnara")
     assert dao.state(payment) == "Executed"
+
+
+def test_attack_2_a_claim_cannot_revive_an_expired_proposal(make_dao, session):
+    dao = make_dao()
+    payment = pass_vote(dao, [Action.pay("Erlan", "2 ETH")])
+    session.advance(int(dao.spec.grace_period) + int(dao.spec.execution_window))
+    assert dao.state(payment) == "Expired"
+    dao.file_claim("Gulnara", "1 ETH", "filed to revive it")
+    assert dao.state(payment) == "Expired"
+    assert refused(dao.hold_for_claims, payment, by="Gulnara").error == "ProposalNotInGrace"
+    assert dao.exit("Aigerim") > 0, "nobody who voted For it is locked in again"
 
 
 # ---- 4. Hold members hostage with a refused payment -------------------------------------------
