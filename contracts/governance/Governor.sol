@@ -209,17 +209,19 @@ contract Governor is IDAO, IGovernor, ReentrancyGuardTransient {
     /// @notice Hold a proposal in its grace window because a claim was filed after its vote
     ///         opened: it cannot execute until every claim of the current claim epoch is
     ///         decided, and then only after a fresh grace period, in which members may leave with
-    ///         a share no longer cut by the claim's reservation. Anyone may call it.
+    ///         a share no longer cut by the claim's reservation. Anyone may call it, while the
+    ///         proposal's vote is open or it waits in grace.
     /// @dev The claim changed what each member's share is worth after they voted; without a
     ///      new window a dissenter would have to leave at the reserved value or stay for a
-    ///      payment they opposed. Only a proposal in grace can be held (an expired or executed
-    ///      one never comes back), and never one that only decides claims (that would let a
+    ///      payment they opposed. Only a proposal being voted or in grace can be held (an expired
+    ///      or executed one never comes back), and never one that only decides claims (that would let a
     ///      stream of claims freeze the DAO's answer to them).
     /// @param proposalId The proposal.
     function holdForClaims(uint256 proposalId) external {
         Proposal storage p = _proposal(proposalId);
         ProposalState current = state(proposalId);
-        if (current != ProposalState.Grace || p.claimsOnly) revert ProposalNotInGrace(proposalId, current);
+        bool open = current == ProposalState.Grace || current == ProposalState.Active;
+        if (!open || p.claimsOnly) revert ProposalNotInGrace(proposalId, current);
         (uint64 latestFiledAt,, uint256 openCount) = dao.claimClock();
         if (openCount == 0 || latestFiledAt < p.voteStart) revert NoClaimSinceVote(proposalId, p.voteStart);
         uint32 epoch = dao.claimEpoch() + 1;

@@ -29,7 +29,7 @@ PRIVILEGED = re.compile(
 OPEN_TO_ANYONE_OR_OWN_ACT: dict[str, frozenset[str]] = {
     "DAO": frozenset({"join", "contribute", "exit", "withdraw", "payCapitalCall", "carryMembers",
                       "carryCredits"}),
-    "Governor": frozenset({"propose", "proposeAmendment", "vote", "execute"}),
+    "Governor": frozenset({"propose", "proposeAmendment", "vote", "execute", "holdForClaims"}),
     "Claims": frozenset({"fileClaim", "carryClaims"}),
     "DisputeClause": frozenset({"openDispute", "submitEvidence"}),
     "AutomatedDecisions": frozenset({"payDues", "enforceDues", "requestReview"}),

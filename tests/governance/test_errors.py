@@ -78,7 +78,7 @@ def test_proposal_states_are_named_in_refusals(chain, artifacts):
     ("CapitalCallExceedsCap", [3_000, 1_000],
      "a capital call of 30% of each contribution exceeds the 10% the liability cap still allows (DC 20.8)"),
     ("WrongClaimBond", [ETHER // 2, ETHER // 100], "the bond for this claim is 0.5 ETH, sent 0.01 ETH"),
-    ("NothingToWithdraw", ["Bolat"], "nothing is credited to Bolat to withdraw"),
+    ("NoCredit", ["Bolat"], "nothing is credited to Bolat: there is no payment to withdraw"),
     ("TooManyActions", [17, 16], "a proposal may carry at most 16 actions; this one has 17"),
     ("ClaimNotOpen", [4, 4], "claim 4 is Carried, not open"),
     ("InvalidRules", ["quorumBps"], "the rule quorumBps is invalid"),

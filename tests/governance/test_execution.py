@@ -175,6 +175,7 @@ def test_claim_filed_after_the_vote_opened_holds_the_proposal_until_decided_and_
     dao = make_dao()
     pid = propose_and_vote(dao, [Action.pay("Erlan", "2 ETH")], PASS)
     claim = dao.file_claim("Saule", "8 ETH", "Unpaid invoice")
+    dao.hold_for_claims(pid, by="Dana")
     session.advance("30 days")
     assert dao.state(pid) == "Grace"
     assert dao.governor.call("windows", pid)[2] is True  # held, with no end yet
