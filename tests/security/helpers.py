@@ -9,6 +9,8 @@ from typing import Any
 from dao_sim.governance import DAO, Action, DAORefused, deploy
 
 ETH = 10**18
+#: The per-transaction gas cap (EIP-7825): no transaction of the DAO may need more.
+GAS_CAP = 2**24
 ZERO = "0x" + "00" * 20
 
 

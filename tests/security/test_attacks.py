@@ -13,6 +13,7 @@ from dao_sim.exceptions import SpecError
 from dao_sim.governance import Action, DAOSpec
 from tests.security.helpers import (
     ETH,
+    GAS_CAP,
     act,
     amend,
     attacker,
@@ -22,7 +23,7 @@ from tests.security.helpers import (
     successor_of,
 )
 
-GAS_CAP = 2**24
+
 
 
 # ---- 1. Take the other members' stake through share pricing --------------------------------
