@@ -151,16 +151,15 @@ class DAO:
         self.founding = founding
         label = contract.label
 
-        def attach(name: str, getter: str, what: str) -> ContractHandle | None:
-            address = contract.call(getter)
-            if int(address, 16) == 0:
-                return None
+        def attach(name: str, address: str, what: str) -> ContractHandle:
             return session.at(artifacts[name], address, label=f"{label} {what}")
 
-        self.governor = attach("Governor", "governor", "governor")
-        self.claims_module = attach("Claims", "claims", "claims")
-        self.dispute_clause = attach("DisputeClause", "disputeClause", "dispute clause")
-        self.automated_decisions = attach("AutomatedDecisions", "automatedDecisions", "automated decisions")
+        self.governor = attach("Governor", contract.call("governor"), "governor")
+        self.claims_module = attach("Claims", contract.call("claims"), "claims")
+        self.dispute_clause = attach("DisputeClause", contract.call("disputeClause"), "dispute clause")
+        dues = contract.call("automatedDecisions")
+        self.automated_decisions: ContractHandle | None = (
+            None if int(dues, 16) == 0 else attach("AutomatedDecisions", dues, "automated decisions"))
 
     # ---- plumbing -----------------------------------------------------------------------
 

@@ -307,7 +307,8 @@ def _propose(entry: JournalEntry, name_of: NameOf) -> Sentence | None:
     if created is None:
         return None
     actions = entry.args.get("actions", ())
-    own = dao_addresses_of(entry.to_label, {entry.to, *(a[0] for a in actions)}, name_of)
+    known = {str(a[0]) for a in actions} | ({entry.to} if entry.to else set())
+    own = dao_addresses_of(entry.to_label, known, name_of)
     what = "; ".join(action_summary(a, own, name_of) for a in actions) or "no action"
     return Sentence(f"{name_of(created.args['proposer'])} proposed proposal "
                     f"{created.args['proposalId']}, \"{created.args['description']}\": {what}",

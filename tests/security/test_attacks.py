@@ -23,9 +23,6 @@ from tests.security.helpers import (
     successor_of,
 )
 
-
-
-
 # ---- 1. Take the other members' stake through share pricing --------------------------------
 
 
