@@ -11,7 +11,7 @@ made, and every founder casts one vote For it. Only the votes are timed, and aft
 the chain must count exactly ``--voters`` votes For, or the benchmark fails.
 
 - **dao-sim API**: ``dao.vote(name, proposal_id, "for")``, journal kept, in this process.
-- **naive web3.py**: ``w3.eth.contract(address, abi).functions.vote(pid, 1).transact({"from": a})``
+- **naive web3.py**: ``w3.eth.contract(governor, abi).functions.vote(pid, 1).transact({"from": a})``
   through the engine's ``web3`` (the same ``EthereumTester`` underneath), gas estimated by web3,
   eth-tester signing. It runs in a child process started with ``DAO_SIM_BENCH_NO_COINCURVE=1``;
   the child's first act, before anything else is imported, is to put a finder on
@@ -107,7 +107,7 @@ def time_naive(voters: int) -> float:
                          "coincurve was not hidden")
     session, dao, pid, names = build(voters)
     w3 = session.engine.web3
-    contract = w3.eth.contract(address=dao.address, abi=list(dao.contract.abi))
+    contract = w3.eth.contract(address=dao.governor.address, abi=list(dao.governor.abi))
     addresses = [session.address(n) for n in names]
     start = time.perf_counter()
     for address in addresses:

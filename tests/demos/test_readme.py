@@ -34,6 +34,6 @@ def test_the_continued_examples_run_in_order(artifacts, tmp_path, monkeypatch):
         for code in blocks:
             exec(compile(code, str(README), "exec"), namespace)  # noqa: S102  the README is ours
     lines = printed.getvalue().splitlines()
-    assert lines[-4:-2] == ["19.0", "0"]
+    assert lines[-5:-2] == ["19.0", "1.5", "0"]
     assert lines[-2:] == ["Disputed", "Executed 11.0"]
     assert (tmp_path / "out" / "evidence.md").exists()

@@ -129,6 +129,26 @@ def test_attack_2_a_claim_cannot_revive_an_expired_proposal(make_dao, session):
     assert dao.exit("Aigerim") > 0, "nobody who voted For it is locked in again"
 
 
+# ---- 3. Judge one's own case, or choose one's judge (the arbitrator's side: tests/disputes) ----
+
+
+def test_attack_3_no_disputer_member_or_payee_of_the_dao_sits_on_its_panel(make_dao, artifacts, session):
+    from dao_sim.disputes import Court, ProposalDispute
+    from tests.conftest import deploy_arbitrator
+
+    # Madina (who will dispute), Dana (a member), Erlan (the payee) and Saule sit on the roster.
+    handle = deploy_arbitrator(session, artifacts, roster=("Madina", "Dana", "Erlan", "Saule"))
+    court = Court(session, handle)
+    dao = make_dao()
+    panels = set()
+    for _ in range(4):
+        pid = pass_vote(dao, [Action.pay("Erlan", "1 ETH")])
+        dispute = ProposalDispute.open(dao, court, pid, by="Madina", compensation="1 ETH")
+        panels.add(dispute.panel())
+        session.advance(int(dao.spec.grace_period) + 1)
+    assert panels == {("Saule",)}, "only the one person with no interest is ever drawn"
+
+
 # ---- 4. Hold members hostage with a refused payment -------------------------------------------
 
 
