@@ -53,6 +53,28 @@ def rules_tuple(spec: DAOSpec, session: ChainSession, *, predecessor: str = _ZER
     )
 
 
+#: EIP-3860: the most creation code (code and constructor arguments) one deployment may carry.
+MAX_INIT_CODE = 49_152
+
+
+def _check_fits(artifact: object, rules: tuple) -> None:
+    """Refuse, in words, a DAO whose deployment the chain would reject for its size.
+
+    The founders are one Merkle root and the modules come from blueprints, so only the
+    charter's URI can make the core's creation code grow.
+    """
+    from eth_abi import encode
+
+    code = len(bytes.fromhex(str(getattr(artifact, "bytecode", "")).removeprefix("0x")))
+    rules_type = "(bytes32,string,uint8,uint16,uint16,uint16,uint32,uint32,uint32,uint32,uint32,bool,uint16,"\
+                 "uint128,uint256,uint32,address,uint256,address,address,bytes32,uint256)"
+    size = code + len(encode([rules_type, "(address,address,address,address)"], [rules, (_ZERO,) * 4]))
+    if size > MAX_INIT_CODE:
+        raise SpecError(f"charter_uri: with this URI ({len(rules[1]):,} characters) the DAO's creation code "
+                        f"would be {size:,} bytes, over the {MAX_INIT_CODE:,} bytes one deployment may carry "
+                        "(EIP-3860); publish the charter elsewhere and give a shorter URI")
+
+
 def _resolve(session: ChainSession, who: str | None, field: str) -> str:
     try:
         return session.address(who)
@@ -109,6 +131,7 @@ def deploy(spec: DAOSpec, session: ChainSession, *, artifacts: ArtifactSet | Non
     rules = rules_tuple(spec, session, predecessor=predecessor.address if predecessor else _ZERO,
                         founders=founding)
     sender = deployer or spec.founders[0].name
+    _check_fits(artifacts["DAO"], rules)
     before = session.snapshot()
     try:
         if predecessor is not None:

@@ -33,3 +33,15 @@ def test_a_thousand_founders_deploy_and_amend_by_migration(make_dao, artifacts, 
     assert largest.gas_used < GAS_CAP
     carrying = [e.gas_used for e in amending if e.function == "carryMembers"]
     assert len(carrying) == MEMBERS // 50 and max(carrying) < GAS_CAP // 2
+
+
+def test_a_deployment_that_cannot_fit_says_why_in_words(make_dao, session):
+    import pytest
+
+    from dao_sim.exceptions import SpecError
+
+    make_dao()  # the arbitrator and the blueprints exist
+    before = len(session.journal)
+    with pytest.raises(SpecError, match=r"charter_uri: .* over the 49,152 bytes one deployment may carry"):
+        make_dao(name="Too Big", charter_uri="ipfs://" + "x" * 60_000)
+    assert len(session.journal) == before, "nothing was sent"
