@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import replace
 from typing import Any
 
-from dao_sim.governance import DAO, Action, DAORefused, deploy
+from dao_sim.governance import DAO
+from tests.participation.helpers import ETH
+from tests.participation.helpers import carry as carry_out
+from tests.participation.helpers import deploy_attacker as attacker
+from tests.participation.helpers import deploy_successor as successor_of
+from tests.participation.helpers import refusal as refused
+from tests.participation.helpers import vote_through as pass_vote
 
-ETH = 10**18
+__all__ = ["ETH", "GAS_CAP", "act", "amend", "attacker", "carry_out", "pass_vote", "refused",
+           "successor_of", "voters"]
+
 #: The per-transaction gas cap (EIP-7825): no transaction of the DAO may need more.
 GAS_CAP = 2**24
-ZERO = "0x" + "00" * 20
 
 
 def voters(dao: DAO) -> list[str]:
@@ -19,51 +24,9 @@ def voters(dao: DAO) -> list[str]:
     return [m.name for m in dao.members if not m.suspended and not dao.session.engine.code(m.address)]
 
 
-def pass_vote(dao: DAO, actions: Sequence[Action], *, against: Iterable[str] = (),
-              proposer: str | None = None) -> int:
-    """Propose ``actions``; every keyed member votes (For unless named); the vote closes."""
-    against = set(against)
-    people = voters(dao)
-    pid = dao.propose(proposer or people[0], actions, "proposal")
-    for voter in people:
-        dao.vote(voter, pid, "against" if voter in against else "for")
-    dao.session.advance(int(dao.spec.voting_period))
-    return pid
-
-
-def carry_out(dao: DAO, actions: Sequence[Action], **ballots: Any) -> int:
-    """Pass ``actions``, wait out the grace window and execute them."""
-    pid = pass_vote(dao, actions, **ballots)
-    dao.session.advance(int(dao.spec.grace_period))
-    dao.execute(pid, by="Gulnara")
-    return pid
-
-
-def refused(call: Any, *args: Any, **kwargs: Any) -> DAORefused:
-    """Run ``call``, which the DAO must refuse; return the refusal."""
-    try:
-        call(*args, **kwargs)
-    except DAORefused as exc:
-        return exc
-    raise AssertionError(f"{getattr(call, '__name__', call)} was not refused")
-
-
-def attacker(dao: DAO, artifacts: Any, label: str, *, predecessor: str = ZERO, funds: int = 0) -> Any:
-    """A ``DAOAttacker`` contract deployed from Erlan's key (who then funds and drives it)."""
-    handle = dao.session.deploy(artifacts["DAOAttacker"], predecessor, sender="Erlan", label=label)
-    if funds:
-        dao.session.send_value("Erlan", handle.address, funds)
-    return handle
-
-
 def act(contract: Any, target: Any, fn: str, *args: Any, value: int = 0) -> Any:
     """The attacking contract calls ``target.fn(args)`` as itself, Erlan paying ``value``."""
     return contract.transact("act", target.address, target.calldata(fn, *args), sender="Erlan", value=value)
-
-
-def successor_of(dao: DAO, artifacts: Any, name: str = "Steppe Makers II", **changes: Any) -> DAO:
-    """A published successor of ``dao`` (same code and blueprints, rules changed by ``changes``)."""
-    return deploy(replace(dao.spec, name=name, **changes), dao.session, artifacts=artifacts, predecessor=dao)
 
 
 def amend(dao: DAO, successor: DAO, *, batch: int = 50) -> int:

@@ -154,7 +154,7 @@ def test_attack_3_no_disputer_member_or_payee_of_the_dao_sits_on_its_panel(make_
 
 def test_attack_4_a_refusing_claimant_or_payee_blocks_nobody(make_dao, artifacts, session):
     dao = make_dao()
-    hostage_taker = attacker(dao, artifacts, "Refuser")
+    hostage_taker = attacker(dao, artifacts, label="Refuser")
     hostage_taker.transact("setRejectPayments", True, sender="Erlan")
     bond = dao.claim_bond("2 ETH")
     act(hostage_taker, dao.claims_module, "fileClaim", 2 * ETH, "pay me", value=bond)
@@ -167,7 +167,7 @@ def test_attack_4_a_refusing_claimant_or_payee_blocks_nobody(make_dao, artifacts
 
 def test_attack_4_an_expelled_member_that_refuses_payment_is_credited(make_dao, artifacts):
     dao = make_dao(expulsion_allowed=True)
-    member = attacker(dao, artifacts, "Refusing member")
+    member = attacker(dao, artifacts, label="Refusing member")
     carry_out(dao, [Action.offer_membership(member.address, 2 * ETH, "Refusing member")])
     act(member, dao.contract, "join", [], value=2 * ETH)
     member.transact("setRejectPayments", True, sender="Erlan")
@@ -252,7 +252,7 @@ def test_attack_6_a_capital_call_costs_the_same_for_any_membership(make_dao, ses
 
 def test_attack_7_an_amendment_cannot_name_a_contract_that_only_claims_succession(make_dao, artifacts):
     dao = make_dao(amendment_consent="60%")
-    impostor = attacker(dao, artifacts, "Impostor", predecessor=dao.address)
+    impostor = attacker(dao, artifacts, label="Impostor", predecessor=dao.address)
     assert impostor.call("predecessor") == dao.address
     refusal = refused(dao.propose_amendment, "Aigerim", _handle_as_dao(dao, impostor), "move to my contract")
     assert refusal.error == "SuccessorNotPublished"
