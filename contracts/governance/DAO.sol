@@ -142,6 +142,8 @@ contract DAO is IDAO, IDAOCore, ReentrancyGuardTransient {
         if (rules.predecessor == address(0) && (rules.foundersRoot == bytes32(0) || rules.founderCount == 0)) {
             revert NoFoundingMembers();
         }
+        // A successor's members are the predecessor's, carried: it may name no founders of its own.
+        if (rules.predecessor != address(0) && rules.foundersRoot != bytes32(0)) revert InvalidRules("foundersRoot");
         charterHash = rules.charterHash;
         foundersRoot = rules.foundersRoot;
         predecessor = rules.predecessor;
@@ -250,7 +252,9 @@ contract DAO is IDAO, IDAOCore, ReentrancyGuardTransient {
     /// @param candidate The person admitted.
     /// @param contribution The contribution (wei) they must bring.
     function offerMembership(address candidate, uint256 contribution) external onlyByVote {
-        if (_members[candidate].active) revert AlreadyAMember(candidate);
+        if (_members[candidate].active || (predecessor != address(0) && DAO(payable(predecessor)).isMember(candidate))) {
+            revert AlreadyAMember(candidate);
+        }
         if (contribution == 0) revert ZeroContribution();
         membershipOffers[candidate] = contribution;
         emit MembershipOffered(candidate, contribution);
@@ -258,10 +262,13 @@ contract DAO is IDAO, IDAOCore, ReentrancyGuardTransient {
 
     /// @notice Expel a member, crediting them their whole share. Only by a passed proposal, and
     ///         only if the charter allows expulsion.
-    /// @dev no-confiscation: a vote may end membership but never take the member's share.
+    /// @dev no-confiscation: a vote may end membership but never take the member's share. Not
+    ///      while a claim is undecided: its reservation would cut the share credited, and a
+    ///      rejection would hand the cut to those who stayed.
     /// @param member The member expelled.
     function expel(address member) external onlyByVote {
         if (!expulsionAllowed) revert ExpulsionNotInCharter();
+        if (openClaimCount != 0) revert ClaimsPending(openClaims);
         if (!_members[member].active) revert NotAMember(member);
         (uint256 shares, uint256 payout) = _payOut(member);
         emit MemberExpelled(member, shares, payout);
@@ -704,6 +711,8 @@ contract DAO is IDAO, IDAOCore, ReentrancyGuardTransient {
             m.capitalCalled = 0;
             m.capitalPaid = 0;
             m.withdrawn = 0;
+            m.suspended = false;
+            m.duesPaidUntil = 0;
         }
         m.active = true;
         m.joinedAt = uint64(block.timestamp);

@@ -28,6 +28,7 @@ contract Governor is IDAO, IGovernor, ReentrancyGuardTransient {
         bool disputeOpen;
         bool claimsOnly;
         uint32 heldForEpoch;
+        uint64 heldUntil;
         uint64 voteStart;
         uint64 voteEnd;
         uint64 graceEnd;
@@ -107,7 +108,11 @@ contract Governor is IDAO, IGovernor, ReentrancyGuardTransient {
             bytes4 selector = bytes4(actions[i].data);
             address target = actions[i].target;
             if (!_withinCapacity(target, selector, claims)) revert ActionOutsideCapacity(i, target, selector);
-            if (target != claims || actions[i].value != 0) claimsOnly = false;
+            if (target != claims || actions[i].value != 0) {
+                claimsOnly = false;
+            } else if (actions[i].data.length >= 36) {
+                IClaims(claims).claimantOf(uint256(bytes32(actions[i].data[4:36])));
+            }
         }
         proposalId = _propose(ProposalKind.Ordinary, address(0), claimsOnly, description);
         Action[] storage stored = _actions[proposalId];
@@ -146,6 +151,7 @@ contract Governor is IDAO, IGovernor, ReentrancyGuardTransient {
                 disputeOpen: false,
                 claimsOnly: claimsOnly,
                 heldForEpoch: 0,
+                heldUntil: 0,
                 voteStart: start,
                 voteEnd: end,
                 graceEnd: end + gracePeriod,
@@ -214,8 +220,10 @@ contract Governor is IDAO, IGovernor, ReentrancyGuardTransient {
     /// @dev The claim changed what each member's share is worth after they voted; without a
     ///      new window a dissenter would have to leave at the reserved value or stay for a
     ///      payment they opposed. Only a proposal being voted or in grace can be held (an expired
-    ///      or executed one never comes back), and never one that only decides claims (that would let a
-    ///      stream of claims freeze the DAO's answer to them).
+    ///      or executed one never comes back), only once, never one that only decides claims
+    ///      (that would let a stream of claims freeze the DAO's answer to them), and for at most
+    ///      twice the time a vote rejecting the claim takes (delay, vote, grace): a stream of new
+    ///      claims cannot hold it, or lock in those who voted For it, any longer.
     /// @param proposalId The proposal.
     function holdForClaims(uint256 proposalId) external {
         Proposal storage p = _proposal(proposalId);
@@ -224,10 +232,11 @@ contract Governor is IDAO, IGovernor, ReentrancyGuardTransient {
         if (!open || p.claimsOnly) revert ProposalNotInGrace(proposalId, current);
         (uint64 latestFiledAt,, uint256 openCount) = dao.claimClock();
         if (openCount == 0 || latestFiledAt < p.voteStart) revert NoClaimSinceVote(proposalId, p.voteStart);
-        uint32 epoch = dao.claimEpoch() + 1;
-        if (p.heldForEpoch == epoch) revert NoClaimSinceVote(proposalId, p.voteStart);
-        p.heldForEpoch = epoch;
-        emit ProposalHeldForClaims(proposalId, epoch - 1);
+        if (p.heldForEpoch != 0) revert AlreadyHeld(proposalId);
+        uint32 epoch = dao.claimEpoch();
+        p.heldForEpoch = epoch + 1;
+        p.heldUntil = uint64(block.timestamp) + 2 * (uint64(votingDelay) + votingPeriod + gracePeriod);
+        emit ProposalHeldForClaims(proposalId, epoch);
     }
 
     // ---- calls from the core and the dispute clause -----------------------------------------
@@ -345,8 +354,9 @@ contract Governor is IDAO, IGovernor, ReentrancyGuardTransient {
         executeBy = p.executeBy;
         if (p.heldForEpoch != 0) {
             (bool open, uint64 closedAt) = dao.claimEpochStatus(p.heldForEpoch - 1);
-            if (open) held = true;
-            else if (closedAt + gracePeriod > graceEnd) graceEnd = closedAt + gracePeriod;
+            uint64 end = open || closedAt > p.heldUntil ? p.heldUntil : closedAt;
+            if (end > block.timestamp) held = true;
+            else if (end + gracePeriod > graceEnd) graceEnd = end + gracePeriod;
         }
         if (graceEnd + executionWindow > executeBy) executeBy = graceEnd + executionWindow;
     }
@@ -375,6 +385,8 @@ contract Governor is IDAO, IGovernor, ReentrancyGuardTransient {
         if (target == claims) {
             return selector == IClaims.settleClaim.selector || selector == IClaims.rejectClaim.selector;
         }
+        address predecessor = dao.predecessor();
+        if (predecessor != address(0) && target == predecessor) return false;
         address dues = address(dao.automatedDecisions());
         return target != address(this) && target != address(dao.disputeClause()) && (dues == address(0) || target != dues);
     }

@@ -288,6 +288,8 @@ interface IDAO {
     error WrongClaimBond(uint256 expected, uint256 sent);
     error ClaimTooLarge(uint256 amount);
     error NoClaimSinceVote(uint256 proposalId, uint256 voteStart);
+    error AlreadyHeld(uint256 proposalId);
+    error ClaimsPending(uint256 openClaims);
     error DisputesPending(uint256 open);
     error DAOMigrated(address successor);
     error MigrationInProgress(address predecessor);

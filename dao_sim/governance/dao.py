@@ -475,7 +475,7 @@ def _utc(timestamp: int) -> str:
 
 
 _PROPOSAL_FIELDS = ("proposer", "kind", "executed", "voided", "disputeOpen", "claimsOnly", "heldForEpoch",
-                    "voteStart",
+                    "heldUntil", "voteStart",
                     "voteEnd", "graceEnd", "executeBy", "successor", "forVotes", "againstVotes",
                     "abstainVotes")
 _MEMBER_FIELDS = ("active", "suspended", "joinedAt", "duesPaidUntil", "pendingEpoch", "shares",

@@ -75,6 +75,11 @@ _TEMPLATES: dict[str, str] = {
     "NoClaimSinceVote": (
         "proposal {proposalId} cannot be held: no claim filed since its vote opened is still undecided"
     ),
+    "AlreadyHeld": "proposal {proposalId} was already held for claims once; a hold cannot be renewed",
+    "ClaimsPending": (
+        "{openClaims} of claims are undecided: their reservation would cut the share an expelled member "
+        "is credited, so expulsion waits until they are decided"
+    ),
     "DisputesPending": "{open} dispute(s) are still open; an amendment waits until humans have ruled on them",
     "DAOMigrated": "this DAO has migrated to {successor} after an amendment",
     "MigrationInProgress": "this DAO has not opened yet: it is waiting for the treasury of {predecessor}",
@@ -105,7 +110,7 @@ _ENUMS: dict[tuple[str, str], tuple[str, ...]] = {
 }
 
 
-_AMOUNTS = frozenset({"expected", "sent", "needed", "available", "amount", "contribution"})
+_AMOUNTS = frozenset({"expected", "sent", "needed", "available", "amount", "contribution", "openClaims"})
 _BPS = frozenset({"requestedBps", "headroomBps"})
 
 

@@ -361,21 +361,21 @@ def build_machine(artifacts: Any) -> type[RuleBasedStateMachine]:
                 assert int(self._core("powerAt", m.address, now)) == expected, f"{m.name}'s voting power"
                 powers += expected
             if int(self._core("uncarriedMembers")) == 0:
-                assert int(self._core("totalPowerAt", now)) == powers
+                assert int(self._core("totalPowerAt", now)) == powers, "total voting power"
 
         def _treasury_is_shares_plus_reserves(self, members: list, records: dict) -> None:
             balance = self.session.balance(self.dao.address)
             treasury = self.dao.treasury
             credited = int(self._core("totalCredited"))
             held = int(self._core("heldContributions"))
-            assert balance == treasury.free + treasury.reserved_for_claims + credited + held
+            assert balance == treasury.free + treasury.reserved_for_claims + credited + held, (balance, treasury)
             payees = {e.args["to"] for e in self.session.journal.events("PaymentCredited")
                       if e.address == self.dao.address} | {m.address for m in members}
-            assert sum(self.dao.credit_of(p) for p in payees) == credited
+            assert sum(self.dao.credit_of(p) for p in payees) == credited, "credits add up"
             epoch = int(self._core("claimEpoch"))
             unpriced = sum(int(r[11]) for r in records.values() if int(r[4]) == epoch)
             shares = sum(m.share_value for m in members) - unpriced
-            assert treasury.free - DUST * (len(members) + 1) <= shares <= treasury.free
+            assert treasury.free - DUST * (len(members) + 1) <= shares <= treasury.free, (shares, treasury)
 
         def _everyone_can_exit_or_waits_for_their_own_vote(self, members: list) -> None:
             for m in members:
@@ -384,14 +384,14 @@ def build_machine(artifacts: Any) -> type[RuleBasedStateMachine]:
                 except ContractReverted as exc:
                     assert exc.error == "ExitBlockedByOwnVote", f"{m.name} cannot exit: {exc}"
                     pid = int(exc.error_args["proposalId"])
-                    assert self.dao.ballot(pid, m.name) is not None
-                    assert self.dao.state(pid) in OPEN
+                    assert self.dao.ballot(pid, m.name) is not None, f"{m.name} did not vote on {pid}"
+                    assert self.dao.state(pid) in OPEN, f"{m.name} blocked by {self.dao.state(pid)} {pid}"
 
         def _nobody_loses_more_than_their_cap(self) -> None:
             for name in set(FOUNDERS) | {CANDIDATE}:
                 liability = self.dao.liability(name)
-                assert liability.lost <= liability.cap
+                assert liability.lost <= liability.cap, liability
                 called, _paid = self._core("capitalOf", self.session.address(name))
-                assert int(called) <= liability.cap
+                assert int(called) <= liability.cap, (name, called, liability)
 
     return DAOUnderAttack

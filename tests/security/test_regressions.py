@@ -30,3 +30,68 @@ def test_a_rejected_claims_bond_is_not_shared_with_money_held_during_it(make_dao
     # The bond compensates the 20 ETH that carried the risk; Dana's 20 ETH bought in after it.
     assert abs(dao.member("Aigerim").share_value - (10 * ETH + bond // 2)) <= 2
     assert abs(dao.member("Dana").share_value - (24 * ETH + bond * 4 // 20)) <= 2
+
+
+def test_a_stream_of_claims_holds_a_proposal_only_for_a_bounded_time(make_dao, session):
+    from tests.security.helpers import pass_vote, refused
+
+    dao = make_dao()
+    payment = pass_vote(dao, [Action.pay("Erlan", "1 ETH")], against=["Dana"])
+    dao.file_claim("Gulnara", 1, "one wei")
+    dao.hold_for_claims(payment, by="Gulnara")
+    assert refused(dao.hold_for_claims, payment, by="Gulnara").error == "AlreadyHeld"
+    for _ in range(5):  # a new claim every few days keeps a claim open all along
+        session.advance("3 days")
+        dao.file_claim("Gulnara", 1, "one more wei")
+    info = dao.proposal(payment)
+    assert dao.state(payment) == "Succeeded", "the hold ended though claims are still open"
+    assert info.grace_end <= info.vote_end + 2 * 86_400 + 2 * (3 + 2) * 86_400 + 2 * 86_400
+    session.advance(info.execute_by - session.now())
+    assert dao.state(payment) == "Expired"
+    assert dao.exit("Aigerim") > 0, "those who voted For are locked in for a bounded time only"
+
+
+def test_no_expulsion_while_a_claim_could_cut_the_share_credited(make_dao):
+    from tests.participation.helpers import inner_error
+    from tests.security.helpers import pass_vote, refused
+
+    dao = make_dao(expulsion_allowed=True)
+    dao.file_claim("Aigerim", "20 ETH", "a sham claim by a member")  # the free treasury is now 0
+    pid = pass_vote(dao, [Action.expel(dao.member("Dana").address, "Dana")], against=["Dana"])
+    dao.session.advance(int(dao.spec.grace_period))
+    assert inner_error(dao, refused(dao.execute, pid, by="Gulnara")) == "ClaimsPending"
+    assert dao.member("Dana").active
+
+
+def test_a_successor_cannot_vote_to_release_positions_not_yet_carried(make_dao, artifacts):
+    from tests.security.helpers import refused, successor_of
+
+    dao = make_dao()
+    successor = successor_of(dao, artifacts)
+    release = Action.call(dao.name, "releaseMember(address)", dao.member("Dana").address)
+    assert refused(successor.propose, "Aigerim", [release], "take Dana's record").error in {
+        "ActionOutsideCapacity", "MigrationInProgress", "NotAMember"}
+
+
+def test_a_successor_names_no_founders_of_its_own(make_dao, artifacts, session):
+    from dataclasses import replace
+
+    import pytest
+
+    from dao_sim.exceptions import TransactionReverted
+    from dao_sim.governance.deploy import rules_tuple
+    from dao_sim.governance.founders import FoundingList
+
+    dao = make_dao()
+    sybils = FoundingList.of([(session.address("Erlan"), 1)])
+    rules = rules_tuple(replace(dao.spec, name="Rigged"), session, predecessor=dao.address, founders=sybils)
+    with pytest.raises(TransactionReverted, match="foundersRoot"):
+        session.deploy(artifacts["DAO"], rules, tuple(dao.contract.call("blueprints")), sender="Erlan")
+
+
+def test_a_claims_only_proposal_must_name_a_claim_that_exists(make_dao):
+    from tests.security.helpers import refused
+
+    dao = make_dao()
+    refusal = refused(dao.propose, "Aigerim", [Action.settle_claim(0)], "settle a claim not yet filed")
+    assert refusal.error == "UnknownClaim"
