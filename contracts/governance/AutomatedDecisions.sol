@@ -48,7 +48,8 @@ contract AutomatedDecisions is IDAO, IAutomatedDecisions, ReentrancyGuardTransie
         reviewer = rules.reviewer;
     }
 
-    /// @notice Pay one period's dues; it counts as a contribution and lifts a suspension for dues.
+    /// @notice Pay one period's dues; it counts as a contribution (or, when no share can be
+    ///         priced, as a fee into the treasury) and lifts a suspension for dues.
     function payDues() external payable nonReentrant {
         Member memory m = dao.memberOf(msg.sender);
         if (!m.active) revert NotAMember(msg.sender);
@@ -58,7 +59,13 @@ contract AutomatedDecisions is IDAO, IAutomatedDecisions, ReentrancyGuardTransie
         dao.recordDuesStanding(msg.sender, false, from + duesPeriod);
         emit DuesPaid(msg.sender, msg.value, from + duesPeriod);
         if (m.suspended) emit MemberReinstated(msg.sender);
-        dao.contributeFor{value: msg.value}(msg.sender);
+        // Dues count as a contribution; where no share can be priced (the free treasury is
+        // empty while shares exist) they are still paid, into the treasury, as a fee.
+        try dao.contributeFor{value: msg.value}(msg.sender) {}
+        catch {
+            (bool ok, bytes memory reason) = address(dao).call{value: msg.value}("");
+            if (!ok) revert TransferFailed(address(dao), msg.value, reason);
+        }
     }
 
     /// @notice Apply the dues rule to a member: if their dues are overdue, suspend their voting
