@@ -200,6 +200,8 @@ WITHIN_CAPACITY = {
 def test_self_call_within_the_capacity_may_be_proposed(session, make_dao, build, charter):
     dao = make_dao(**charter)
     action = build(session)
+    if action.target == CLAIMS:
+        dao.file_claim("Gulnara", "1 ETH", "an invoice")  # a claims action must name a filed claim
     pid = dao.propose("Aigerim", [action], action.summary)
     target = dao.claims_module if action.target == CLAIMS else dao.contract
     assert dao.proposal(pid).actions == ((target.label, 0, action.data),)

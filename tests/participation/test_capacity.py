@@ -53,23 +53,21 @@ def test_plain_transfer_to_the_dao_itself_is_outside_its_capacity(session, make_
 
 
 def test_expulsion_where_the_charter_allows_it_credits_the_share(session, make_dao):
-    # The expelled member's share (net of the claim the treasury reserves) is credited to them
-    # for withdrawal, not pushed: a member who refuses ETH cannot block their own expulsion.
+    # The expelled member's whole share is credited to them for withdrawal, not pushed: a
+    # member who refuses ETH cannot block their own expulsion.
     dao = make_dao(expulsion_allowed=True)
-    dao.file_claim("Gulnara", "4 ETH", "invoice")
     before = session.balance("Dana")
     pid = carry(
         dao, [Action.expel(session.address("Dana"), "Dana")], "expel Dana", against=["Dana"]
     )
-    share = 4 * ETH * 16 // 20
+    share = 4 * ETH
     expelled = [e.args for e in dao.contract.events("MemberExpelled")]
     assert expelled == [{"member": session.address("Dana"), "shares": 4 * ETH, "payout": share}]
     assert dao.state(pid) == "Executed"
     assert not dao.member("Dana").active
     assert (session.balance("Dana"), dao.credit_of("Dana")) == (before, share)
-    assert dao.liability("Dana").lost == 4 * ETH - share
-    assert dao.treasury.reserved_for_claims == 4 * ETH
-    assert (dao.treasury.balance, dao.treasury.free) == (20 * ETH, 16 * ETH - share)
+    assert dao.liability("Dana").lost == 0
+    assert (dao.treasury.balance, dao.treasury.free) == (20 * ETH, 16 * ETH)
     assert dao.withdraw("Dana") == share
     assert session.balance("Dana") - before == share
     assert dao.treasury.balance == 20 * ETH - share
