@@ -527,7 +527,10 @@ contract DAO is IDAO, IDAOCore, ReentrancyGuardTransient {
     }
 
     /// @notice Accept plain transfers (donations, dues, forfeited bonds); they join the treasury.
-    receive() external payable live {}
+    ///         Refused once every member has left: money nobody can ever redeem is lost money.
+    receive() external payable live {
+        if (memberCount == 0) revert DAOHasNoMembers(msg.value);
+    }
 
     // ---- views ------------------------------------------------------------------------------------
 

@@ -259,6 +259,7 @@ interface IDAO {
     error WrongContribution(uint256 expected, uint256 sent);
     error ZeroContribution();
     error TreasuryEmpty(uint256 shares);
+    error DAOHasNoMembers(uint256 amount);
     error SharesOverflow(uint256 shares);
     error OnlyByVote(address caller);
     error OnlyModule(address caller);

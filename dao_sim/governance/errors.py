@@ -35,6 +35,9 @@ _TEMPLATES: dict[str, str] = {
         "the free treasury is empty while {shares} shares are outstanding, so a contribution cannot be "
         "priced fairly; it is refused"
     ),
+    "DAOHasNoMembers": (
+        "every member has left, so nobody could ever redeem {amount}: the transfer is refused"
+    ),
     "SharesOverflow": "{shares} shares would be more than the DAO can count",
     "OnlyByVote": "{caller} cannot do this: only a passed proposal can (DC 20.7)",
     "OnlyModule": "{caller} cannot do this: only the DAO's own contracts call each other this way",

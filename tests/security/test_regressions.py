@@ -95,3 +95,22 @@ def test_a_claims_only_proposal_must_name_a_claim_that_exists(make_dao):
     dao = make_dao()
     refusal = refused(dao.propose, "Aigerim", [Action.settle_claim(0)], "settle a claim not yet filed")
     assert refusal.error == "UnknownClaim"
+
+
+def test_money_sent_after_every_member_left_is_refused_not_lost(make_dao, session):
+    from dao_sim.exceptions import ContractReverted
+
+    dao = make_dao()
+    dao.file_claim("Gulnara", "5 ETH", "still open when everyone leaves")
+    for name in ("Aigerim", "Bolat", "Dana"):
+        dao.exit(name)
+    before = session.balance("Kairat")
+    try:
+        session.send_value("Kairat", dao.address, 4 * ETH)
+    except ContractReverted as exc:
+        assert exc.error == "DAOHasNoMembers"
+        assert int(exc.error_args["amount"]) == 4 * ETH
+    else:
+        raise AssertionError("a donation to a DAO with no members was accepted")
+    assert session.balance("Kairat") > before - ETH // 100, "only gas was spent"
+    assert dao.treasury.free == 0
