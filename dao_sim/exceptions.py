@@ -18,6 +18,7 @@ __all__ = [
     "DaoSimError",
     "DisputeError",
     "GovernanceError",
+    "LawError",
     "LedgerError",
     "ScenarioError",
     "SpecError",
@@ -34,6 +35,10 @@ def suggest(name: str, known: Iterable[str]) -> str:
 
 class DaoSimError(Exception):
     """Root of every error dao-sim raises deliberately."""
+
+
+class LawError(DaoSimError):
+    """An unknown edition or requirement was asked for, or the law catalogue is malformed."""
 
 
 class CompilerError(DaoSimError):

@@ -113,6 +113,7 @@ class EthTesterEngine(Engine):
         self._faucet_key = faucet
         self._tester = EthereumTester(self._backend)
         self._web3: Any = None
+        self._read_vm: tuple[tuple[int, bytes], Any] | None = None
         self._chain = self._install_clock()
         self._chain_id = self._chain.chain_id
         for key in genesis_keys:
@@ -265,15 +266,11 @@ class EthTesterEngine(Engine):
 
     def call(self, sender: str | None, to: str, data: bytes, value: int = 0,
              block: int | None = None) -> bytes:
-        header = self._header(block)
-        if header.base_fee_per_gas:
-            # A call pays nothing: run it as if the block's base fee were zero.
-            header = header.copy(base_fee_per_gas=0)
-        vm = self._chain.get_vm(header)
+        vm = self._call_vm(self._header(block))
         state = vm.state
         origin = _ZERO if sender is None else _canonical(sender)
         unsigned = vm.create_unsigned_transaction(
-            nonce=state.get_nonce(origin), gas_price=0, gas=header.gas_limit,
+            nonce=state.get_nonce(origin), gas_price=0, gas=vm.get_header().gas_limit,
             to=_canonical(to), value=value, data=data)
         snapshot = state.snapshot()
         try:
@@ -285,6 +282,20 @@ class EthTesterEngine(Engine):
         if computation.is_error:
             raise EngineRevert(bytes(computation.output))
         return bytes(computation.output)
+
+    def _call_vm(self, header: Any) -> Any:
+        """The VM calls run on at ``header``: one per block, kept while that block is asked
+        about, so a run of reads shares its caches of accounts and storage (each call is undone
+        by its own snapshot). A block hash names its state, so a stale entry cannot be served."""
+        key = (id(self._chain), header.hash)
+        if self._read_vm is not None and self._read_vm[0] == key:
+            return self._read_vm[1]
+        if header.base_fee_per_gas:
+            # A call pays nothing: run it as if the block's base fee were zero.
+            header = header.copy(base_fee_per_gas=0)
+        vm = self._chain.get_vm(header)
+        self._read_vm = (key, vm)
+        return vm
 
     # -- state and blocks -----------------------------------------------------------------
 
