@@ -331,12 +331,23 @@ def build_machine(artifacts: Any) -> type[RuleBasedStateMachine]:
                 return
             old = self.dao
             self.dao = successor
+            self.successors.append(successor)
             self.generation += 1
             after = self._values()
             assert set(after) == set(before), "every position was carried"
             for name, value in before.items():
                 assert abs(after[name] - value) <= DUST, f"{name}: {value} before, {after[name]} after"
             assert old.treasury.balance == 0
+
+        # ---- after the run: the runtime monitors read its journal --------------------------------
+
+        def teardown(self) -> None:
+            from dao_sim.compliance import Severity
+            from dao_sim.compliance.monitors import monitor
+
+            daos = [world.dao, *self.successors]
+            wrong = [f for f in monitor(self.session.journal, daos) if f.severity is not Severity.NOTE]
+            assert not wrong, "the runtime monitors found:\n" + "\n".join(map(str, wrong))
 
         # ---- invariants (read once per step, checked together) ----------------------------------
 
