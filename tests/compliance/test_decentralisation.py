@@ -61,3 +61,13 @@ def test_gini_is_between_zero_and_one_and_zero_when_equal(values):
     g = gini(values)
     assert 0.0 <= g < 1.0
     assert gini([values[0]] * len(values)) == 0.0
+
+
+def test_a_live_dao_s_powers_come_from_the_chain(make_dao):
+    from dao_sim.compliance.charter import member_powers
+
+    dao = make_dao(voting_rule="contribution-weighted")
+    assert member_powers(dao) == {"Aigerim": 10 * 10**18, "Bolat": 6 * 10**18, "Dana": 4 * 10**18}
+    dao.contribute("Dana", "20 ETH")
+    report = power_report(member_powers(dao), int(dao.spec.quorum), int(dao.spec.approval))
+    assert report.coalition == ("Dana",) and report.one_decides_alone

@@ -8,13 +8,20 @@ from dao_sim.compliance.charter.base import CharterRule
 from dao_sim.compliance.decentralisation import power_report
 from dao_sim.compliance.finding import Finding, Location, Severity
 
-__all__ = ["OneMemberDecidesAlone", "founding_powers"]
+__all__ = ["OneMemberDecidesAlone", "founding_powers", "member_powers"]
 
 
 def founding_powers(spec: Any) -> dict[str, int]:
     """Each founder's voting power under the spec's voting rule."""
     weighted = "WEIGHTED" in str(getattr(spec.voting_rule, "name", spec.voting_rule)).upper()
     return {m.name: (m.contribution if weighted else 1) for m in spec.founders}
+
+
+def member_powers(dao: Any) -> dict[str, int]:
+    """Each current member's voting power on the chain now (suspended members hold none)."""
+    now = dao.session.now()
+    powers = {m.name: int(dao.contract.call("powerAt", m.address, now)) for m in dao.members}
+    return {name: power for name, power in powers.items() if power}
 
 
 class OneMemberDecidesAlone(CharterRule):
