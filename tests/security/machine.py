@@ -13,6 +13,10 @@ and amendments by migration. After every step the invariants are read from the c
 - every member can exit, or is blocked only by their own For vote on a proposal still open;
 - no member has lost more than their cap, and capital called never passes it.
 
+After each run the runtime monitors (``dao_sim.compliance.monitors``) read the run's journal and
+must find nothing wrong: every change traced to a vote, a ruling or the member's own act, no
+loss beyond a cap, every delivered ruling cast by a registered person.
+
 ``build_machine(artifacts)`` returns the machine class bound to a compiled contract set, so a
 test can run the same machine against a deliberately broken (mutated) contract.
 """
