@@ -816,7 +816,9 @@ contract DAO is IDAO, IDAOCore, ReentrancyGuardTransient {
             m.pending = 0;
         }
         uint256 owed = m.capitalCalled - m.capitalPaid;
-        uint256 settled = owed < gross ? owed : gross;
+        // The last member pays no call out of their share: what they paid back in would stay
+        // in a treasury nobody is left to own.
+        uint256 settled = memberCount == 1 ? 0 : (owed < gross ? owed : gross);
         payout = gross - settled;
         // The call is paid out of the share: the member takes the whole share out and pays
         // `settled` back in, so both sides of `liabilityOf` see it.

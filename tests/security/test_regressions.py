@@ -114,3 +114,14 @@ def test_money_sent_after_every_member_left_is_refused_not_lost(make_dao, sessio
         raise AssertionError("a donation to a DAO with no members was accepted")
     assert session.balance("Kairat") > before - ETH // 100, "only gas was spent"
     assert dao.treasury.free == 0
+
+
+def test_the_last_member_to_leave_takes_the_whole_free_treasury_even_owing_a_call(make_dao, session):
+    """Found by the thorough search: capital the last member 'paid' out of their share stayed in
+    a treasury with no member left to own it."""
+    dao = make_dao(liability_cap="2x")
+    carry_out(dao, [Action.call_capital(5_000)])
+    assert dao.exit("Aigerim") == 5 * ETH, "a member leaving pays the call out of their share"
+    assert dao.exit("Bolat") == 6 * ETH, "9 ETH of the 15 left, less the 3 ETH called"
+    assert dao.exit("Dana") == 9 * ETH, "the last member takes all that is left"
+    assert dao.treasury.free == 0 and session.balance(dao.address) == 0
