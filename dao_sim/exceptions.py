@@ -393,3 +393,22 @@ class ForgedRulingError(DisputeError):
 
 class RulingRefusedError(DisputeError):
     """A human decision channel could not obtain a valid ruling (bad input, no answer)."""
+
+
+# --- published rules and their verification ------------------------------------------------
+
+__all__ += ["DeploymentRecordError", "PublicationError"]
+
+
+class PublicationError(ComplianceError):
+    """A publication store that cannot be read or written, or a publication it does not hold."""
+
+
+class DeploymentRecordError(PublicationError):
+    """A deployment record file that is missing, not JSON, or not shaped like a record."""
+
+    def __init__(self, path: object, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"deployment record {path}: {reason}")
+

@@ -135,6 +135,8 @@ class DAO:
         The modules: proposals and votes; claims; the human dispute procedure.
     automated_decisions : ContractHandle or None
         The dues module, present only when the charter has dues.
+    artifacts : ArtifactSet
+        The build the DAO was deployed from (what its published rules are made of).
     """
 
     def __init__(self, session: ChainSession, contract: ContractHandle, spec: DAOSpec, charter: str,
@@ -149,6 +151,7 @@ class DAO:
         self.spec = spec
         self.charter = charter
         self.founding = founding
+        self.artifacts = artifacts
         label = contract.label
 
         def attach(name: str, address: str, what: str) -> ContractHandle:

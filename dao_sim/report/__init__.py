@@ -33,6 +33,7 @@ from dao_sim.report.sentences import (
     describe_event,
     sentence,
 )
+from dao_sim.report.verification import verification_lines, verification_text
 
 __all__ = [
     "DEFAULT",
@@ -63,5 +64,7 @@ __all__ = [
     "timeline_of",
     "timeline_text",
     "utc",
+    "verification_lines",
+    "verification_text",
     "write_report",
 ]
