@@ -412,3 +412,30 @@ class DeploymentRecordError(PublicationError):
         self.reason = reason
         super().__init__(f"deployment record {path}: {reason}")
 
+
+# --- the off-chain member registry and the draft's sandbox ----------------------------------
+
+__all__ += ["InvalidIdentifierError", "RegistryError", "SandboxError"]
+
+
+class RegistryError(GovernanceError):
+    """The off-chain member registry refused an entry, or its file cannot be read or written."""
+
+
+class InvalidIdentifierError(RegistryError):
+    """An IIN or BIN that is not 12 digits or whose control digit is wrong.
+
+    The message names the member and the field but never repeats the number: it is personal
+    data, and error messages end up in logs.
+    """
+
+    def __init__(self, member: str, field: str, reason: str) -> None:
+        self.member = member
+        self.field = field
+        self.reason = reason
+        super().__init__(f"member '{member}': {field} is not a valid {field.upper()}: {reason}")
+
+
+class SandboxError(GovernanceError):
+    """An act the charter's experimental legal regime (sandbox) does not allow: joining without
+    the acknowledgment, or anything but winding down after the term."""

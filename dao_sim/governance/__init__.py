@@ -12,6 +12,7 @@ from dao_sim.governance.dao import (
 )
 from dao_sim.governance.deploy import charter_hash, deploy
 from dao_sim.governance.errors import DAORefused
+from dao_sim.governance.registry import MemberRegistry
 from dao_sim.governance.spec import DAOSpec, Dues, MemberSpec, VotingRule
 from dao_sim.governance.tally import Support, Tally, tally
 
@@ -25,6 +26,7 @@ __all__ = [
     "Dues",
     "Liability",
     "MemberInfo",
+    "MemberRegistry",
     "MemberSpec",
     "ProposalInfo",
     "Support",

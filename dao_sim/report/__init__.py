@@ -25,6 +25,7 @@ from dao_sim.report.model import (
     utc,
 )
 from dao_sim.report.progress import contracts_line, load_with_progress
+from dao_sim.report.registry import registry_table
 from dao_sim.report.sentences import (
     DEFAULT,
     SENTENCES,
@@ -56,6 +57,7 @@ __all__ = [
     "load_with_progress",
     "print_report",
     "report_markdown",
+    "registry_table",
     "report_text",
     "sentence",
     "signed_eth",
