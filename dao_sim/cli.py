@@ -180,7 +180,8 @@ def demo(
         except OSError as exc:
             fail(f"cannot write the report to {path}: {exc.strerror or exc}")
         offered = {"ruling": ruling, "evidence_dir": path.parent, "console": console,
-                   "store_dir": store or path.parent / "published", "record": record_path_for(path)}
+                   "store_dir": store or path.parent / "published",
+                   "deployment_record": record_path_for(path)}
         artifacts = load_with_progress(console, compile_project)
         report = chosen.tell(ChainSession(), artifacts,
                              **{k: v for k, v in offered.items() if k in chosen.options})

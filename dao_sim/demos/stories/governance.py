@@ -45,11 +45,11 @@ BALLOTS = (("Aigerim", "for"), ("Bolat", "for"), ("Dana", "against"))
 
 
 def tell(session: ChainSession, artifacts: ArtifactSet, *, store_dir: Path | None = None,
-         record: Path | None = None) -> Report:
+         deployment_record: Path | None = None) -> Report:
     """Play the story on ``session`` and report it, with its outcome checked on the chain.
 
-    With ``store_dir`` and ``record``, the DAO's rules are published in that store and its
-    deployment record written there, so the DAO can be verified after the run.
+    With ``store_dir`` and ``deployment_record``, the DAO's rules are published in that store
+    and its deployment record written, so the DAO can be verified after the run.
     """
     amount = parse_amount(AMOUNT)
     story = Chronicle(session)
@@ -59,8 +59,8 @@ def tell(session: ChainSession, artifacts: ArtifactSet, *, store_dir: Path | Non
     people = [*FOUNDERS, PAYEE, EXECUTOR]
     at_start = wallets(session, people)
     dao = deploy(spec, session, artifacts=artifacts)
-    published = (publish_for_story(dao, store_dir, record)
-                 if store_dir is not None and record is not None else None)
+    published = (publish_for_story(dao, store_dir, deployment_record)
+                 if store_dir is not None and deployment_record is not None else None)
     story.note(f"The founders have paid in: the treasury holds {format_eth(dao.treasury.balance)}."
                " The contract stores the charter's hash, so anyone can check the published "
                "charter against it", "DC 20.9")
@@ -155,4 +155,4 @@ def tell(session: ChainSession, artifacts: ArtifactSet, *, store_dir: Path | Non
 
 
 STORY = Story("governance", "members vote to pay a web designer; the payment executes itself",
-              tell, report_file="out/demo-report.md", options=("store_dir", "record"))
+              tell, report_file="out/demo-report.md", options=("store_dir", "deployment_record"))
