@@ -82,10 +82,10 @@ class Sandbox:
     --------
     >>> Sandbox(term="2 years").term
     2
-    >>> Sandbox(term=7)
+    >>> Sandbox(term=7)  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    dao_sim.exceptions.SpecError: sandbox.term: 7 years is outside the 1 to 5 years an experimental legal regime runs (DC 39.4, draft text, not law)
+    dao_sim.exceptions.SpecError: sandbox.term: 7 years is outside the 1 to 5 years ... (..., draft text, not law)
     """
 
     term: int | str

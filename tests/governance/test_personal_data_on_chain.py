@@ -85,7 +85,7 @@ def test_no_name_or_number_is_in_any_calldata_or_log(lived):
 
 
 def test_after_erasure_the_hash_on_chain_points_to_nobody(lived, tmp_path):
-    session, registry, records = lived
+    _, registry, records = lived
     entry = registry["Dana"]
     left = registry.erase("Dana")
     assert records.identity_of("Dana").hex() == left.identity_hash[2:]  # the chain keeps the hash
