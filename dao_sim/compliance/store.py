@@ -77,11 +77,16 @@ class PublicationStore:
         Raises
         ------
         PublicationError
-            When the store cannot be written (the message names the folder).
+            When the store cannot be written (the message names the folder), or an object
+            already filed under this hash no longer hashes to it: a store that was altered is
+            shown to whoever looks, never quietly repaired.
         """
         digest = sha256_hex(data)
         path = self.object_path(digest)
         if path.is_file():
+            if not self.intact(digest):
+                raise PublicationError(f"the store {self.directory} holds a damaged object {digest[:12]}... "
+                                       "(its bytes no longer hash to its name); see what changed it first")
             return digest
         _write_atomically(path, data)
         return digest

@@ -78,3 +78,12 @@ def test_an_object_that_is_not_a_manifest_is_refused(tmp_path):
     digest = store.put(b'{"format": "something else"}')
     with pytest.raises(PublicationError, match="is not a dao-sim publication manifest"):
         load_publication(store, digest)
+
+
+def test_a_damaged_object_is_not_quietly_repaired(tmp_path):
+    store = PublicationStore(tmp_path)
+    digest = store.put(b"rules")
+    store.object_path(digest).write_bytes(b"rulez")
+    assert not store.intact(digest)
+    with pytest.raises(PublicationError, match="holds a damaged object"):
+        store.put(b"rules")
