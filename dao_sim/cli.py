@@ -150,16 +150,23 @@ def demo(
         "--ruling", help="dispute story: the arbitrator's ruling (uphold, void, remedy, refuse) "
                          "for runs without a person at the keyboard; recorded as the "
                          "arbitrator's decision.")] = None,
+    store: Annotated[Path | None, typer.Option(
+        "--store", file_okay=False,
+        help="Where to publish the DAO's rules (default: a 'published' folder beside the "
+             "report); the deployment record goes beside the report.")] = None,
 ) -> None:
     """Play a demo story on a fresh embedded chain: print its timeline, write its report.
 
-    The outcome is checked on the chain: exit status 0 only if every check held.
+    The outcome is checked on the chain: exit status 0 only if every check held. A story's
+    DAO is published (charter, sources, settings, ABIs) and its deployment record written, so
+    `dao-sim verify <record>` can check it after the chain is gone.
     """
     from rich.console import Console
 
     from dao_sim.chain.session import ChainSession
     from dao_sim.compiler import compile_project
     from dao_sim.demos import get_story
+    from dao_sim.demos.publishing import record_path_for
     from dao_sim.report import load_with_progress, print_report, write_report
 
     console = Console()
@@ -168,7 +175,13 @@ def demo(
         if ruling is not None and "ruling" not in chosen.options:
             fail(f"--ruling applies to the dispute story, not to '{chosen.name}'")
         path = out or chosen.default_report
-        offered = {"ruling": ruling, "evidence_dir": path.parent, "console": console}
+        try:  # the record and the publication go beside the report: fail before the story
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            fail(f"cannot write the report to {path}: {exc.strerror or exc}")
+        offered = {"ruling": ruling, "evidence_dir": path.parent, "console": console,
+                   "store_dir": store or path.parent / "published",
+                   "deployment_record": record_path_for(path)}
         artifacts = load_with_progress(console, compile_project)
         report = chosen.tell(ChainSession(), artifacts,
                              **{k: v for k, v in offered.items() if k in chosen.options})
@@ -221,3 +234,30 @@ def ruling_check(
     from dao_sim.report.rulings import signed_ruling_text
 
     typer.echo(signed_ruling_text(load_signed_ruling(signed)))
+
+
+@app.command()
+@friendly
+def verify(
+    record: Annotated[Path, typer.Argument(
+        help="A deployment record a run wrote (e.g. out/demo-deployment.json).",
+        show_default=False)],
+    store: Annotated[Path | None, typer.Option(
+        "--store", file_okay=False,
+        help="The publication store (default: the one the record names, relative to the "
+             "record's folder).")] = None,
+) -> None:
+    """Prove a recorded DAO is its published rules: rebuild the published sources with the
+    published settings, compare the core's and every module's runtime code with the record
+    (immutables masked, metadata hash compared), and the charter hash with the published text.
+
+    Exit status 0 only if everything matched; 1 on any mismatch or bad input.
+    """
+    from dao_sim.compliance import verify as verify_record
+    from dao_sim.report import verification_lines
+
+    result = verify_record(record, store)
+    for line in verification_lines(result):
+        typer.echo(line)
+    if not result.ok:
+        raise typer.Exit(1)

@@ -393,3 +393,49 @@ class ForgedRulingError(DisputeError):
 
 class RulingRefusedError(DisputeError):
     """A human decision channel could not obtain a valid ruling (bad input, no answer)."""
+
+
+# --- published rules and their verification ------------------------------------------------
+
+__all__ += ["DeploymentRecordError", "PublicationError"]
+
+
+class PublicationError(ComplianceError):
+    """A publication store that cannot be read or written, or a publication it does not hold."""
+
+
+class DeploymentRecordError(PublicationError):
+    """A deployment record file that is missing, not JSON, or not shaped like a record."""
+
+    def __init__(self, path: object, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"deployment record {path}: {reason}")
+
+
+# --- the off-chain member registry and the draft's sandbox ----------------------------------
+
+__all__ += ["InvalidIdentifierError", "RegistryError", "SandboxError"]
+
+
+class RegistryError(GovernanceError):
+    """The off-chain member registry refused an entry, or its file cannot be read or written."""
+
+
+class InvalidIdentifierError(RegistryError):
+    """An IIN or BIN that is not 12 digits or whose control digit is wrong.
+
+    The message names the member and the field but never repeats the number: it is personal
+    data, and error messages end up in logs.
+    """
+
+    def __init__(self, member: str, field: str, reason: str) -> None:
+        self.member = member
+        self.field = field
+        self.reason = reason
+        super().__init__(f"member '{member}': {field} is not a valid {field.upper()}: {reason}")
+
+
+class SandboxError(GovernanceError):
+    """An act the charter's experimental legal regime (sandbox) does not allow: joining without
+    the acknowledgment, or anything but winding down after the term."""

@@ -26,6 +26,7 @@ from dao_sim.compiler import (
     ArtifactSet,
     cache_key,
     collect_sources,
+    compile_input,
     compile_project,
     compile_sources,
     compiler_settings,
@@ -242,6 +243,31 @@ def test_errors_name_file_and_line_relative_to_the_root(tmp_path):
     assert [(e.source, e.line) for e in failure.value.errors] == [("lib/Broken.sol", 6),
                                                                   ("lib/Broken.sol", 9)]
     assert isinstance(failure.value, CompilerError)
+
+
+def test_sources_in_memory_compile_with_the_settings_given(tmp_path):
+    units = {"lib/Twice.sol": TWICE,
+             "Small.sol": '// SPDX-License-Identifier: MIT\npragma solidity 0.8.37;\n'
+                          'import {Twice} from "./lib/Twice.sol";\n'
+                          "contract Small { function f(uint256 x) external pure returns (uint256) "
+                          "{ return Twice.doubled(x); } }\n"}
+    settings = {k: v for k, v in compiler_settings().items() if k != "outputSelection"}
+    built = compile_input(units, {**settings, "optimizer": {"enabled": False, "runs": 200}},
+                          cache_dir=tmp_path / "cache")
+    assert json.loads(built["Small"].metadata)["settings"]["optimizer"]["enabled"] is False
+    assert built["Small"].method_identifiers == {"f(uint256)": "b3de648b"}  # outputs dao-sim reads
+    assert set(built.source_hashes) == set(units)
+    again = compile_input(units, {**settings, "optimizer": {"enabled": False, "runs": 200}},
+                          cache_dir=tmp_path / "cache")
+    assert again.from_cache
+
+
+def test_sources_in_memory_never_import_from_disk(tmp_path, monkeypatch):
+    monkeypatch.chdir(toolchain_root())  # node_modules is right here, and still not used
+    units = {"A.sol": '// SPDX-License-Identifier: MIT\npragma solidity 0.8.37;\n'
+                      'import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";\ncontract A {}\n'}
+    with pytest.raises(CompilationFailed, match="@openzeppelin/contracts/utils/math/Math.sol"):
+        compile_input(units, {"evmVersion": "prague"}, use_cache=False)
 
 
 def test_compiler_output_that_is_not_json_is_a_compiler_error(tmp_path, monkeypatch, counter_build):

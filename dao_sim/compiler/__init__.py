@@ -12,7 +12,7 @@ followed), :mod:`.toolchain` (which compiler), :mod:`.cache`, :mod:`.artifacts` 
 """
 
 from dao_sim.compiler.artifacts import Artifact, ArtifactSet, Diagnostic
-from dao_sim.compiler.build import compile_project, compile_sources, project_root
+from dao_sim.compiler.build import compile_input, compile_project, compile_sources, project_root
 from dao_sim.compiler.cache import cache_key, default_cache_dir
 from dao_sim.compiler.settings import (
     EVM_VERSION,
@@ -37,6 +37,7 @@ __all__ = [
     "SourceFile",
     "cache_key",
     "collect_sources",
+    "compile_input",
     "compile_project",
     "compile_sources",
     "compiler_settings",

@@ -6,6 +6,7 @@ import hashlib
 import json
 import logging
 import os
+import tempfile
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -24,7 +25,7 @@ from dao_sim.compiler.sources import (
 from dao_sim.compiler.toolchain import Solc, resolve_solc
 from dao_sim.exceptions import CompilationFailed, CompilerError
 
-__all__ = ["compile_project", "compile_sources", "project_root"]
+__all__ = ["compile_input", "compile_project", "compile_sources", "project_root"]
 
 logger = logging.getLogger("dao_sim.compiler")
 
@@ -139,10 +140,53 @@ def compile_sources(paths: Iterable[Path | str], *,
     return _build(entries, roots, cache_dir or default_cache_dir(toolchain_root()), use_cache)
 
 
+def compile_input(sources: Mapping[str, str], settings: Mapping[str, Any], *,
+                  cache_dir: Path | None = None, use_cache: bool = True) -> ArtifactSet:
+    """Compile sources held in memory, with the settings given: a build reproduced from a record.
+
+    Nothing is read from disk: every import must be one of ``sources`` (the compiler's base
+    path is an empty folder), so a build that compiles here is fully described by its input.
+    This is how a published DAO is rebuilt from the sources and settings it published.
+
+    Parameters
+    ----------
+    sources : mapping
+        Source unit name (``contracts/governance/DAO.sol``) -> its text.
+    settings : mapping
+        The standard-JSON ``settings``; the outputs dao-sim reads (``outputSelection``) are
+        added, which changes no byte of the code.
+    cache_dir : Path, optional
+        Artifact cache folder; by default dao-sim's own (see :func:`default_cache_dir`).
+    use_cache : bool
+        ``False`` compiles even if a cached build exists, and stores nothing.
+
+    Returns
+    -------
+    ArtifactSet
+
+    Raises
+    ------
+    CompilationFailed
+        The compiler rejected a source (an import missing from ``sources`` among others).
+    CompilerError
+        No sources, or no compiler of the pinned version.
+    """
+    if not sources:
+        raise CompilerError("compile_input needs at least one source")
+    files = {unit: SourceFile(unit, Path(unit), text) for unit, text in sorted(sources.items())}
+    wanted = {**json.loads(json.dumps(dict(settings))), "outputSelection": compiler_settings()["outputSelection"]}
+    with tempfile.TemporaryDirectory(prefix="dao-sim-input-") as empty:
+        return _compile(files, wanted, (Path(empty),), cache_dir or default_cache_dir(toolchain_root()),
+                        use_cache)
+
+
 def _build(entries: Sequence[Path], roots: Sequence[Path], cache_dir: Path,
            use_cache: bool) -> ArtifactSet:
-    sources = collect_sources(entries, roots)
-    settings = compiler_settings()
+    return _compile(collect_sources(entries, roots), compiler_settings(), roots, cache_dir, use_cache)
+
+
+def _compile(sources: Mapping[str, SourceFile], settings: dict[str, Any], roots: Sequence[Path],
+             cache_dir: Path, use_cache: bool) -> ArtifactSet:
     key = cache_key(sources, settings)
     cache = ArtifactCache(cache_dir)
     if use_cache:

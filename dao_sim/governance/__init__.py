@@ -12,6 +12,9 @@ from dao_sim.governance.dao import (
 )
 from dao_sim.governance.deploy import charter_hash, deploy
 from dao_sim.governance.errors import DAORefused
+from dao_sim.governance.records import ParticipantRecords
+from dao_sim.governance.registry import MemberRegistry
+from dao_sim.governance.sandbox import Sandbox, acknowledge_sandbox
 from dao_sim.governance.spec import DAOSpec, Dues, MemberSpec, VotingRule
 from dao_sim.governance.tally import Support, Tally, tally
 
@@ -25,12 +28,16 @@ __all__ = [
     "Dues",
     "Liability",
     "MemberInfo",
+    "MemberRegistry",
     "MemberSpec",
+    "ParticipantRecords",
     "ProposalInfo",
+    "Sandbox",
     "Support",
     "Tally",
     "Treasury",
     "VotingRule",
+    "acknowledge_sandbox",
     "charter_hash",
     "deploy",
     "tally",

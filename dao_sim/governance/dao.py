@@ -128,6 +128,9 @@ class DAO:
         when omitted).
     founding : FoundingList, optional
         The founding list whose Merkle root the core stores (founders join with its proofs).
+    founded_at : int, optional
+        Timestamp of the block that created the core (a sandbox's term counts from it); read
+        from the session's journal when omitted.
 
     Attributes
     ----------
@@ -135,11 +138,13 @@ class DAO:
         The modules: proposals and votes; claims; the human dispute procedure.
     automated_decisions : ContractHandle or None
         The dues module, present only when the charter has dues.
+    artifacts : ArtifactSet
+        The build the DAO was deployed from (what its published rules are made of).
     """
 
     def __init__(self, session: ChainSession, contract: ContractHandle, spec: DAOSpec, charter: str,
                  arbitrator: ContractHandle, artifacts: ArtifactSet | None = None,
-                 founding: FoundingList | None = None) -> None:
+                 founding: FoundingList | None = None, founded_at: int | None = None) -> None:
         from dao_sim.compiler import compile_project
 
         artifacts = artifacts or compile_project()
@@ -149,6 +154,8 @@ class DAO:
         self.spec = spec
         self.charter = charter
         self.founding = founding
+        self.artifacts = artifacts
+        self.founded_at = founded_at
         label = contract.label
 
         def attach(name: str, address: str, what: str) -> ContractHandle:
@@ -193,6 +200,13 @@ class DAO:
         except ContractReverted as exc:
             raise explain_revert(exc, self.session.name_of, format_eth) from exc
 
+    def _sandbox(self, act: str, who: str) -> None:
+        """Refuse ``act`` if the charter's sandbox does not allow it (dao_sim.governance.sandbox)."""
+        if self.spec.sandbox is not None:
+            from dao_sim.governance.sandbox import check_act
+
+            check_act(self, act, who)
+
     def _dues(self) -> ContractHandle:
         if self.automated_decisions is None:
             raise GovernanceError(f"{self.name}'s charter has no dues, so it takes no automated decisions")
@@ -222,6 +236,7 @@ class DAO:
         DAORefused
             When the proposer is not a voting member or an action is outside the DAO's capacity.
         """
+        self._sandbox("propose", proposer)
         encoded = [(self._resolve(a.target), a.value, a.data) for a in actions]
         entry = self._transact("propose", encoded, description, sender=proposer, on=self.governor)
         return int(self._event_arg(entry, "ProposalCreated", "proposalId"))
@@ -312,6 +327,7 @@ class DAO:
     def join(self, candidate: str) -> JournalEntry:
         """Join: as a founder (paying the founding list's contribution, with its Merkle proof) or
         as a candidate a passed proposal admitted (paying the offered amount)."""
+        self._sandbox("join", candidate)
         address = self.session.address(candidate)
         offered = int(self._call("membershipOffers", address))
         if offered or self.founding is None or address not in {a for a, _ in self.founding.entries}:
@@ -321,6 +337,7 @@ class DAO:
 
     def contribute(self, member: str, amount: int | str) -> JournalEntry:
         """Add to ``member``'s contribution (and so to their cap)."""
+        self._sandbox("contribute", member)
         return self._transact("contribute", sender=member, value=parse_amount(amount))
 
     def exit(self, member: str) -> int:
@@ -373,6 +390,7 @@ class DAO:
 
     def propose_amendment(self, proposer: str, successor: DAO, description: str) -> int:
         """Propose migrating to ``successor`` (deployed with this DAO as predecessor), DC 20.9."""
+        self._sandbox("propose_amendment", proposer)
         entry = self._transact("proposeAmendment", successor.address, description, sender=proposer,
                                on=self.governor)
         return int(self._event_arg(entry, "ProposalCreated", "proposalId"))

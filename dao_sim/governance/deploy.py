@@ -109,6 +109,8 @@ def deploy(spec: DAOSpec, session: ChainSession, *, artifacts: ArtifactSet | Non
         When a name does not resolve, or the arbitrator address holds no contract (DC 28.2).
     DAORefused
         When the contract refuses the rules.
+    SandboxError
+        When the charter declares a sandbox and a founder has not acknowledged its terms.
     """
     from dao_sim.compiler import compile_project
 
@@ -126,6 +128,11 @@ def deploy(spec: DAOSpec, session: ChainSession, *, artifacts: ArtifactSet | Non
         if session.balance(address) < member.contribution:
             raise SpecError(f"members.{member.name}: holds {format_eth(session.balance(address))}, "
                             f"cannot contribute {format_eth(member.contribution)}")
+    if spec.sandbox is not None and predecessor is None:  # before anything is sent
+        from dao_sim.governance.sandbox import require_acknowledged
+
+        for address, _member in founders:
+            require_acknowledged(session, spec, address)
     founding = None if predecessor is not None else FoundingList.of(
         [(address, member.contribution) for address, member in founders])
     rules = rules_tuple(spec, session, predecessor=predecessor.address if predecessor else _ZERO,
@@ -140,7 +147,8 @@ def deploy(spec: DAOSpec, session: ChainSession, *, artifacts: ArtifactSet | Non
             blueprints = module_blueprints(session, artifacts, sender=sender)
         contract = session.deploy(artifacts["DAO"], rules, blueprints, sender=sender, label=spec.name)
         arbitrator = session.at(artifacts["IArbitrator"], arbitrator_address)
-        dao = DAO(session, contract, spec, spec.charter_text(), arbitrator, artifacts, founding)
+        dao = DAO(session, contract, spec, spec.charter_text(), arbitrator, artifacts, founding,
+                  founded_at=session.now())
         if predecessor is None:
             for member in spec.founders:
                 dao.join(member.name)

@@ -12,9 +12,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from dao_sim.exceptions import DurationError, SpecError
+from dao_sim.governance.sandbox import Sandbox
 from dao_sim.governance.units import format_eth, parse_amount, parse_bps, parse_multiple
+from dao_sim.law import reference
 
-__all__ = ["DAOSpec", "Dues", "MemberSpec", "VotingRule"]
+__all__ = ["DAOSpec", "Dues", "MemberSpec", "Sandbox", "VotingRule"]
 
 BPS = 10_000
 _UINT16 = 2**16 - 1
@@ -99,6 +101,17 @@ def _member(entry: object) -> MemberSpec:
     raise SpecError(f"members: expected (name, contribution) or MemberSpec, got {entry!r}")
 
 
+def _sandbox(raw: object) -> Sandbox | None:
+    if raw is None or isinstance(raw, Sandbox):
+        return raw
+    if isinstance(raw, Mapping):
+        unknown = set(raw) - {"term"}
+        if unknown or "term" not in raw:
+            raise SpecError(f"sandbox: expected {{term: years}}, got the keys {', '.join(map(str, raw))}")
+        return Sandbox(raw["term"])
+    return Sandbox(raw)  # type: ignore[arg-type]  # Sandbox names the field in its refusal
+
+
 def _durations(spec: DAOSpec) -> None:
     from dao_sim.chain.timeutil import parse_duration
 
@@ -161,6 +174,12 @@ class DAOSpec:
         The natural person who reviews automated decisions (DC 29.2); required with dues.
     charter : str or None
         The human-readable charter; generated from these rules when omitted.
+    sandbox : Sandbox, int, str, mapping or None
+        An experimental legal regime of 1 to 5 years (``Sandbox(term="2 years")``, ``2``, or
+        ``{"term": 2}``), which only the draft Code provides: participants acknowledge it before
+        joining, and after the term the DAO only winds down (see
+        :mod:`dao_sim.governance.sandbox`). Not refused under the Code in force; read
+        ``spec.sandbox`` to see whether a charter declares one.
 
     Raises
     ------
@@ -199,6 +218,7 @@ class DAOSpec:
     reviewer: str | None = None
     charter: str | None = None
     charter_uri: str = ""
+    sandbox: Sandbox | None = None
     founders: tuple[MemberSpec, ...] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -211,6 +231,7 @@ class DAOSpec:
         if not isinstance(self.expulsion_allowed, bool):
             raise SpecError(f"expulsion_allowed: expected true or false, got {self.expulsion_allowed!r}")
         self._set_procedures()
+        object.__setattr__(self, "sandbox", _sandbox(self.sandbox))
 
     def _set_members(self) -> None:
         raw = self.members
@@ -334,6 +355,18 @@ def render_charter(spec: DAOSpec) -> str:
         f"- A human arbitrator ({spec.arbitrator}, panels of {spec.arbitrator_panel_size}) decides disputes.",
         "- A disputed decision does not execute until the human ruling.",
     ]
+    if spec.sandbox is not None:
+        years = spec.sandbox.years
+        lines += [
+            "",
+            "## Experimental legal regime (sandbox)",
+            (f"- The DAO runs under an experimental legal regime for {years} year{'s' if years != 1 else ''} "
+             f"from the block that founds it ({reference('sandbox', 'draft-2025')})."),
+            "- Everyone acknowledges these terms with their own key before joining.",
+            ("- When the term ends the DAO only winds down: members may exit and withdraw, claims and "
+             "disputes are settled, proposals made before the end may be voted on and executed; "
+             "nobody may join, contribute or propose."),
+        ]
     if spec.dues is not None:
         lines += [
             "",

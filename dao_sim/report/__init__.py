@@ -25,6 +25,7 @@ from dao_sim.report.model import (
     utc,
 )
 from dao_sim.report.progress import contracts_line, load_with_progress
+from dao_sim.report.registry import registry_table
 from dao_sim.report.sentences import (
     DEFAULT,
     SENTENCES,
@@ -33,6 +34,7 @@ from dao_sim.report.sentences import (
     describe_event,
     sentence,
 )
+from dao_sim.report.verification import verification_lines, verification_text
 
 __all__ = [
     "DEFAULT",
@@ -54,6 +56,7 @@ __all__ = [
     "evidence_of",
     "load_with_progress",
     "print_report",
+    "registry_table",
     "report_markdown",
     "report_text",
     "sentence",
@@ -63,5 +66,7 @@ __all__ = [
     "timeline_of",
     "timeline_text",
     "utc",
+    "verification_lines",
+    "verification_text",
     "write_report",
 ]

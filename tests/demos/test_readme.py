@@ -37,3 +37,16 @@ def test_the_continued_examples_run_in_order(artifacts, tmp_path, monkeypatch):
     assert lines[-5:-2] == ["19.0", "1.5", "0"]
     assert lines[-2:] == ["Disputed", "Executed 11.0"]
     assert (tmp_path / "out" / "evidence.md").exists()
+
+
+def test_the_personal_data_example_runs_and_leaves_nothing(artifacts, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    text = README.read_text(encoding="utf-8")
+    section = text[text.index("## Personal data and the draft's sandbox"):text.index("## Security")]
+    code = re.search(r"```python\n(.*?)```", section, re.DOTALL).group(1)
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        exec(compile(code, str(README), "exec"), {"__name__": "readme_example"})  # noqa: S102  the README is ours
+    assert printed.getvalue() == "0 1\n"
+    held = (tmp_path / "out" / "registry.json").read_text("utf-8")
+    assert "Sultanbekova" not in held and "850521400124" not in held

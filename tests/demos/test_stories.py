@@ -27,9 +27,12 @@ def test_an_unknown_story_is_refused_with_the_nearest_name():
 def test_every_story_holds_on_a_fresh_chain(name, session, artifacts, tmp_path):
     story = get_story(name)
     assert story.name == name and story.title
-    offered = {"ruling": "uphold", "evidence_dir": tmp_path}  # no keyboard in tests
+    offered = {"ruling": "uphold", "evidence_dir": tmp_path,  # no keyboard in tests
+               "store_dir": tmp_path / "published", "deployment_record": tmp_path / "deployment.json"}
     report = story.tell(session, artifacts, **{k: v for k, v in offered.items() if k in story.options})
     assert report.ok, [c for c in report.checks if not c.ok]
+    assert any(c.label == "the deployed code and charter are the published ones" for c in report.checks)
+    assert (tmp_path / "deployment.json").is_file()
     told = {item.tx_hash for item in report.timeline if not item.is_note}
     assert told == {row.tx_hash for row in report.evidence} == {e.tx_hash for e in session.journal}
 

@@ -147,6 +147,7 @@ RULE_CHANGES: dict[str, Any] = {
     "arbitrator": "Court of Steppe Makers",
     "arbitrator_panel_size": 3,
     "reviewer": "Timur",
+    "sandbox": 3,
 }
 NOT_RULES = {"name", "charter", "charter_uri", "founders"}
 

@@ -26,6 +26,7 @@ from dao_sim.demos.common import (
     duration_text,
     wallets,
 )
+from dao_sim.demos.publishing import publish_for_story
 from dao_sim.demos.story import Story
 from dao_sim.disputes import InteractivePrompt, ScriptedDecision
 from dao_sim.disputes.evidence import build_evidence
@@ -80,14 +81,21 @@ def _expected(ruling: int, state: str, erlan_gain: int, dana_gain: int) -> Check
 
 
 def tell(session: ChainSession, artifacts: ArtifactSet, *, ruling: str | None = None,
-         evidence_dir: Path | None = None, console: Any = None) -> Report:
-    """Play the story; the ruling comes from ``ruling`` or from the person at the keyboard."""
+         evidence_dir: Path | None = None, console: Any = None, store_dir: Path | None = None,
+         deployment_record: Path | None = None) -> Report:
+    """Play the story; the ruling comes from ``ruling`` or from the person at the keyboard.
+
+    With ``store_dir`` and ``deployment_record``, the DAO's rules are published and its
+    deployment record written, so it can be verified after the run.
+    """
     chosen = None if ruling is None else parse_ruling(ruling)
     story = Chronicle(session)
     court = deploy_human_arbitrator(session, artifacts, (ARBITER,))
     spec = DAOSpec(name=DAO_NAME, members=FOUNDERS, arbitrator="HumanArbitrator",
                    voting_period="3 days", grace_period="2 days", execution_window="7 days")
     dao = deploy(spec, session, artifacts=artifacts)
+    published = (publish_for_story(dao, store_dir, deployment_record)
+                 if store_dir is not None and deployment_record is not None else None)
     people = [*FOUNDERS, PAYEE]
     before = wallets(session, [*people, dao.name])
 
@@ -143,6 +151,7 @@ def tell(session: ChainSession, artifacts: ArtifactSet, *, ruling: str | None = 
         _expected(outcome.final_ruling, outcome.proposal_state,
                   after[PAYEE] - before[PAYEE], after[DISPUTER] - before[DISPUTER]),
         charter_check(dao),
+        *((published.check,) if published else ()),
     )
     ok = all(c.ok for c in checks)
     return Report(
@@ -152,7 +161,8 @@ def tell(session: ChainSession, artifacts: ArtifactSet, *, ruling: str | None = 
         outcome=(f"The proposal is {outcome.proposal_state}, as {ARBITER}'s ruling decided." if ok
                  else "The outcome did NOT follow the ruling: see the failed checks."),
         checks=checks,
-        facts=(*dao_facts(dao, session), ("Evidence package (DC 26.3)", f"{json_path}, {md_path}")),
+        facts=(*dao_facts(dao, session), ("Evidence package (DC 26.3)", f"{json_path}, {md_path}"),
+               *((published.fact,) if published else ())),
         timeline=story.timeline(),
         tables=(balance_table("Wallets and treasury", ["before the proposal", "at the end"],
                               {n: [before[n], after[n]] for n in [*people, dao.name]},
@@ -180,4 +190,5 @@ def tell(session: ChainSession, artifacts: ArtifactSet, *, ruling: str | None = 
 
 
 STORY = Story("dispute", "a member disputes a passed payment; a human arbitrator rules on it", tell,
-              options=("ruling", "evidence_dir", "console"))
+              options=("ruling", "evidence_dir", "console", "store_dir",
+                                      "deployment_record"))

@@ -11,6 +11,7 @@ to whom, is what the members voted.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dao_sim.demos.cast import ARBITER, FOUNDERS, deploy_human_arbitrator
@@ -23,6 +24,7 @@ from dao_sim.demos.common import (
     duration_text,
     wallets,
 )
+from dao_sim.demos.publishing import publish_for_story
 from dao_sim.demos.story import Story
 from dao_sim.governance import Action, DAORefused, DAOSpec, deploy
 from dao_sim.governance.units import format_eth, parse_amount
@@ -42,8 +44,13 @@ AMOUNT = "2 ETH"
 BALLOTS = (("Aigerim", "for"), ("Bolat", "for"), ("Dana", "against"))
 
 
-def tell(session: ChainSession, artifacts: ArtifactSet) -> Report:
-    """Play the story on ``session`` and report it, with its outcome checked on the chain."""
+def tell(session: ChainSession, artifacts: ArtifactSet, *, store_dir: Path | None = None,
+         deployment_record: Path | None = None) -> Report:
+    """Play the story on ``session`` and report it, with its outcome checked on the chain.
+
+    With ``store_dir`` and ``deployment_record``, the DAO's rules are published in that store
+    and its deployment record written, so the DAO can be verified after the run.
+    """
     amount = parse_amount(AMOUNT)
     story = Chronicle(session)
     deploy_human_arbitrator(session, artifacts, (ARBITER,))
@@ -52,6 +59,8 @@ def tell(session: ChainSession, artifacts: ArtifactSet) -> Report:
     people = [*FOUNDERS, PAYEE, EXECUTOR]
     at_start = wallets(session, people)
     dao = deploy(spec, session, artifacts=artifacts)
+    published = (publish_for_story(dao, store_dir, deployment_record)
+                 if store_dir is not None and deployment_record is not None else None)
     story.note(f"The founders have paid in: the treasury holds {format_eth(dao.treasury.balance)}."
                " The contract stores the charter's hash, so anyone can check the published "
                "charter against it", "DC 20.9")
@@ -95,6 +104,7 @@ def tell(session: ChainSession, artifacts: ArtifactSet) -> Report:
         Check(f"{EXECUTOR}, who triggered execution, is not a member",
               not dao.member(EXECUTOR).active),
         charter_check(dao),
+        *((published.check,) if published else ()),
     )
     labels = {**{n: f"{n} (member)" for n in FOUNDERS}, PAYEE: f"{PAYEE} (payee)",
               EXECUTOR: f"{EXECUTOR} (triggered execution)", dao.name: "Treasury (DAO contract)"}
@@ -117,7 +127,7 @@ def tell(session: ChainSession, artifacts: ArtifactSet) -> Report:
                  f"{EXECUTOR}, who is not a member, triggers it."),
         outcome=outcome,
         checks=checks,
-        facts=dao_facts(dao, session),
+        facts=dao_facts(dao, session) + ((published.fact,) if published else ()),
         timeline=story.timeline(),
         tables=(money, stakes),
         law=(
@@ -139,10 +149,10 @@ def tell(session: ChainSession, artifacts: ArtifactSet) -> Report:
                     "default values)."),
         ),
         evidence=story.evidence(),
-        sections=(charter_section(dao),),
+        sections=(charter_section(dao), *((published.section,) if published else ())),
         chain=session.engine.describe(),
     )
 
 
 STORY = Story("governance", "members vote to pay a web designer; the payment executes itself",
-              tell, report_file="out/demo-report.md")
+              tell, report_file="out/demo-report.md", options=("store_dir", "deployment_record"))

@@ -11,6 +11,7 @@ member's loss is shown against their cap.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dao_sim.demos.cast import ARBITER, FOUNDERS, deploy_human_arbitrator
@@ -23,6 +24,7 @@ from dao_sim.demos.common import (
     duration_text,
     wallets,
 )
+from dao_sim.demos.publishing import publish_for_story
 from dao_sim.demos.story import Story
 from dao_sim.governance import Action, DAOSpec, deploy
 from dao_sim.governance.units import format_eth
@@ -86,7 +88,8 @@ def _checks(dao: DAO, claim_id: int, liabilities: list[Liability], start: dict[s
     return tuple(checks)
 
 
-def tell(session: ChainSession, artifacts: ArtifactSet) -> Report:
+def tell(session: ChainSession, artifacts: ArtifactSet, *, store_dir: Path | None = None,
+         deployment_record: Path | None = None) -> Report:
     """Play the story on ``session`` and report it, with the caps checked on the chain."""
     story = Chronicle(session)
     deploy_human_arbitrator(session, artifacts, (ARBITER,))
@@ -95,6 +98,8 @@ def tell(session: ChainSession, artifacts: ArtifactSet) -> Report:
     people = [*FOUNDERS, CLAIMANT]
     start = wallets(session, people)
     dao = deploy(spec, session, artifacts=artifacts)
+    published = (publish_for_story(dao, store_dir, deployment_record)
+                 if store_dir is not None and deployment_record is not None else None)
     joined = wallets(session, [*people, dao.name])
 
     share = dao.member(LEAVER).share_value
@@ -152,8 +157,8 @@ def tell(session: ChainSession, artifacts: ArtifactSet) -> Report:
                  "credits him what it has, which he withdraws. Members lose at most what they put "
                  "in (DC 20.8)."),
         outcome=outcome,
-        checks=(*checks, charter_check(dao)),
-        facts=dao_facts(dao, session),
+        checks=(*checks, charter_check(dao), *((published.check,) if published else ())),
+        facts=dao_facts(dao, session) + ((published.fact,) if published else ()),
         timeline=story.timeline(),
         tables=(money, _liability_table(liabilities, {n: end[n] - start[n] for n in FOUNDERS})),
         law=(
@@ -191,10 +196,10 @@ def tell(session: ChainSession, artifacts: ArtifactSet) -> Report:
                     "another, stated cap)", "each member's cap equals what they paid in."),
         ),
         evidence=story.evidence(),
-        sections=(charter_section(dao),),
+        sections=(charter_section(dao), *((published.section,) if published else ())),
         chain=session.engine.describe(),
     )
 
 
 STORY = Story("liability", "a member exits; a claim bigger than the treasury meets the cap",
-              tell)
+              tell, options=("store_dir", "deployment_record"))
