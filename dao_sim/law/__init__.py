@@ -6,7 +6,7 @@ law in force and the default, or ``draft-2025``, the text the project started fr
 """
 
 from dao_sim.law.catalogue import Provision, Requirement, Status, provision, requirement, requirements
-from dao_sim.law.citing import cite, current_edition, reference, using
+from dao_sim.law.citing import aside, cite, current_edition, reference, using, with_citations
 from dao_sim.law.editions import DEFAULT_EDITION, EDITIONS, Edition, edition
 
 __all__ = [
@@ -16,6 +16,7 @@ __all__ = [
     "Provision",
     "Requirement",
     "Status",
+    "aside",
     "cite",
     "current_edition",
     "edition",
@@ -24,4 +25,5 @@ __all__ = [
     "requirement",
     "requirements",
     "using",
+    "with_citations",
 ]
