@@ -19,7 +19,8 @@ def test_the_python_api_example_runs(artifacts):
         exec(compile(code, str(README), "exec"), {"__name__": "readme_example"})  # noqa: S102  the README is ours
     lines = printed.getvalue().splitlines()
     assert lines[0] == "18.0"
-    assert lines[-1].endswith("Gulnara executed proposal 0: paid 2 ETH to Erlan  [DC 20.7]")
+    assert lines[-1].endswith("Gulnara executed proposal 0: paid 2 ETH to Erlan  "
+                              "[dao-sim default (after draft Art. 20.7)]")
 
 
 def test_the_continued_examples_run_in_order(artifacts, tmp_path, monkeypatch):
