@@ -82,7 +82,8 @@ class GovernanceError(DaoSimError):
 
 
 class SpecError(GovernanceError):
-    """A ``DAOSpec`` (or charter) holds a value the Code or the contract cannot accept."""
+    """A ``DAOSpec`` (or charter) holds a value the law, dao-sim's defaults or the contract
+    rule out."""
 
 
 class UnknownMemberError(GovernanceError):

@@ -1,8 +1,9 @@
 """A DAO described before it exists: the charter's rules, validated, in the domain's words.
 
 A :class:`DAOSpec` is what a developer writes in Python and what a scenario's YAML becomes.
-It refuses values the Code or the contract cannot accept *before* anything is deployed, with
-a message that says which field and why, so a bad design never reaches the chain half-built.
+It refuses values the law, dao-sim's defaults or the contract rule out *before* anything is
+deployed, with a message that says which field and why (citing the requirement under the
+edition in use), so a bad design never reaches the chain half-built.
 """
 
 from __future__ import annotations
@@ -172,7 +173,7 @@ class DAOSpec:
     Raises
     ------
     SpecError
-        For any value the Code or the contract cannot accept.
+        For any value the law, dao-sim's defaults or the contract rule out.
 
     Examples
     --------

@@ -38,3 +38,18 @@ def test_the_continued_examples_run_in_order(artifacts, tmp_path, monkeypatch):
     assert lines[-5:-2] == ["19.0", "1.5", "0"]
     assert lines[-2:] == ["Disputed", "Executed 11.0"]
     assert (tmp_path / "out" / "evidence.md").exists()
+
+
+def test_the_readme_sorts_every_requirement_by_its_status_under_the_law_in_force():
+    from dao_sim.law import Status, requirements
+
+    lines = README.read_text(encoding="utf-8").splitlines()
+    listed = {}
+    for label, status in (("law in force", Status.LAW), ("dao-sim defaults", Status.DEFAULT),
+                          ("no such rule in force", Status.ABSENT)):
+        line = next(text for text in lines if text.startswith(f"- **{label}**"))
+        listed[status] = set(re.findall(r"`([a-z][a-z0-9-]*)`", line))
+    in_force = {status: {r.id for r in requirements() if r.under("code-2026").status is status}
+                for status in listed}
+    assert listed == in_force
+    assert set().union(*listed.values()) == {r.id for r in requirements()}
