@@ -259,7 +259,7 @@ class LawFormat(str, Enum):
 @friendly
 def law(
     edition: EditionOption = DEFAULT_EDITION,
-    format: Annotated[LawFormat, typer.Option(
+    layout: Annotated[LawFormat, typer.Option(
         "--format", help="text (for a terminal) or markdown (a table for a document).")] = LawFormat.TEXT,
 ) -> None:
     """Print the requirement catalogue: each requirement's id, title, citation with its status
@@ -271,5 +271,5 @@ def law(
     from dao_sim.report.law import catalogue_markdown, catalogue_text
 
     under = chosen_edition(edition)
-    render = catalogue_markdown if format is LawFormat.MARKDOWN else catalogue_text
+    render = catalogue_markdown if layout is LawFormat.MARKDOWN else catalogue_text
     typer.echo(render(under), nl=False)

@@ -43,7 +43,7 @@ def catalogue_markdown(edition: str | Edition | None = None) -> str:
     """The catalogue as a Markdown document under ``edition`` (the one in use when ``None``)."""
     with using(edition) as under:
         counts = {s: sum(1 for r in requirements() if r.under(under).status is s) for s in Status}
-        summary = ", ".join(f"{n} {s.label}" for s, n in counts.items() if n)
+        summary = "; ".join(f"{n} {s.label}" for s, n in counts.items() if n)
         return "\n".join([
             "# dao-sim's requirement catalogue", "",
             f"**{under.header}**", "",

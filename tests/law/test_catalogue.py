@@ -160,3 +160,20 @@ def test_an_unknown_edition_names_the_ones_dao_sim_knows():
 def test_the_loader_refuses_a_row_that_would_overclaim(which, row, complaint):
     with pytest.raises(LawError, match=complaint):
         _provision("example", edition(which), row, "")
+
+
+def test_the_law_package_imports_nothing_of_dao_sim_but_its_exceptions():
+    import ast
+    from pathlib import Path
+
+    import dao_sim.law
+
+    imported = set()
+    for path in Path(dao_sim.law.__file__).parent.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                imported.add(node.module)
+            elif isinstance(node, ast.Import):
+                imported.update(alias.name for alias in node.names)
+    ours = {m for m in imported if m == "dao_sim" or m.startswith("dao_sim.")}
+    assert ours - {m for m in ours if m.startswith("dao_sim.law")} == {"dao_sim.exceptions"}
