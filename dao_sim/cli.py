@@ -4,7 +4,8 @@ Thin by design: each command parses typed options, calls the library, and prints
 :mod:`dao_sim.report`. A :class:`~dao_sim.exceptions.DaoSimError` (a refused spec, an unknown
 name, a compiler that is missing) is printed as one line on stderr and exits 1; anything else
 is a bug and keeps its traceback. Heavy modules (py-evm, the compiler) load inside the
-commands, so ``--help`` and ``--version`` answer at once.
+commands, so ``--help`` and ``--version`` answer at once. Every command that cites the law
+takes ``--edition`` (the Code in force by default, or the draft) and applies it throughout.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import logging
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, NoReturn, TypeVar
 
@@ -22,6 +24,7 @@ import typer
 from dao_sim import __version__
 from dao_sim.demos import DEFAULT_STORY, story_names
 from dao_sim.exceptions import DaoSimError
+from dao_sim.law import DEFAULT_EDITION, EDITIONS, Edition, edition
 
 __all__ = ["app", "main"]
 
@@ -111,6 +114,18 @@ def info_logging(enabled: bool) -> Iterator[None]:
         logger.setLevel(previous)
 
 
+#: ``--edition``, shared by every command that cites the law.
+EditionOption = Annotated[str, typer.Option(
+    "--edition", metavar="|".join(EDITIONS),
+    help=f"Which text of the Digital Code to cite: {DEFAULT_EDITION} (the law in force, the "
+         "default) or draft-2025 (the draft dao-sim started from; not law).")]
+
+
+def chosen_edition(name: str) -> Edition:
+    """The edition ``--edition`` names; an unknown one is a one-line error naming the valid ones."""
+    return edition(name)  # LawError (a DaoSimError) says which editions exist
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"dao-sim {__version__}")
@@ -126,14 +141,16 @@ def main(
     """Design, test, simulate and explain DAOs under Kazakhstan's Digital Code.
 
     Solidity contracts run on an embedded EVM (eth-tester with py-evm); every transaction is
-    journalled and told in plain language, with the Code's articles it belongs to.
+    journalled and told in plain language, with the requirement of the law it belongs to, cited
+    under the edition chosen with --edition (the Code in force by default).
     """
 
 
 _STORY_HELP = ("Which story: " + ", ".join(story_names()) + f". Default: {DEFAULT_STORY}, a "
-               "payment voted by the members that executes itself (DC 20.7); liability: a claim "
-               "bigger than the treasury meets the members' caps (DC 20.8); dispute: a passed "
-               "payment is disputed and a human arbitrator rules on it (DC 28.2).")
+               "payment voted by the members that executes itself (vote-only-decisions); "
+               "liability: a claim bigger than the treasury meets the members' caps "
+               "(liability-cap); dispute: a passed payment is disputed and a human arbitrator "
+               "rules on it (human-dispute).")
 
 
 @app.command()
@@ -154,12 +171,15 @@ def demo(
         "--store", file_okay=False,
         help="Where to publish the DAO's rules (default: a 'published' folder beside the "
              "report); the deployment record goes beside the report.")] = None,
+    edition: EditionOption = DEFAULT_EDITION,
 ) -> None:
     """Play a demo story on a fresh embedded chain: print its timeline, write its report.
 
-    The outcome is checked on the chain: exit status 0 only if every check held. A story's
-    DAO is published (charter, sources, settings, ABIs) and its deployment record written, so
-    `dao-sim verify <record>` can check it after the chain is gone.
+    The outcome is checked on the chain: exit status 0 only if every check held. The charter,
+    the timeline and the report cite the edition of the Code chosen with --edition, which the
+    report names at the top. A story's DAO is published (charter, sources, settings, ABIs) and
+    its deployment record written, so `dao-sim verify <record>` can check it after the chain
+    is gone.
     """
     from rich.console import Console
 
@@ -170,6 +190,7 @@ def demo(
     from dao_sim.report import load_with_progress, print_report, write_report
 
     console = Console()
+    under = chosen_edition(edition)
     with info_logging(verbose):
         chosen = get_story(story)
         if ruling is not None and "ruling" not in chosen.options:
@@ -183,8 +204,7 @@ def demo(
                    "store_dir": store or path.parent / "published",
                    "deployment_record": record_path_for(path)}
         artifacts = load_with_progress(console, compile_project)
-        report = chosen.tell(ChainSession(), artifacts,
-                             **{k: v for k, v in offered.items() if k in chosen.options})
+        report = chosen.play(ChainSession(), artifacts, edition=under, **offered)
     print_report(console, report)
     try:
         write_report(report, path)
@@ -209,17 +229,20 @@ def ruling_sign(
                                             dir_okay=False)],
     key_file: Annotated[Path, typer.Option(
         "--key-file", exists=True, dir_okay=False,
-        help="A file holding your private key in hex; keep it yours (DC 25.4).")],
+        help="A file holding your private key in hex; keep it yours (keys-not-shared).")],
     out: Annotated[Path | None, typer.Option(
         "--out", dir_okay=False, help="Where to write the signed file "
                                       "(default: <request>.signed.json).")] = None,
+    edition: EditionOption = DEFAULT_EDITION,
 ) -> None:
     """Sign a ruling offline with your own key, after reading what you sign."""
     from dao_sim.disputes.signed_ruling import sign_ruling_file
+    from dao_sim.law import using
     from dao_sim.report.rulings import signed_ruling_text
 
-    signed, path = sign_ruling_file(request, key_file, out)
-    typer.echo(signed_ruling_text(signed))
+    with using(chosen_edition(edition)):
+        signed, path = sign_ruling_file(request, key_file, out)
+        typer.echo(signed_ruling_text(signed))
     typer.echo(f"Signed ruling written to {path}")
 
 
@@ -228,12 +251,14 @@ def ruling_sign(
 def ruling_check(
     signed: Annotated[Path, typer.Argument(help="A signed ruling file (JSON).", exists=True,
                                            dir_okay=False)],
+    edition: EditionOption = DEFAULT_EDITION,
 ) -> None:
     """Check, without any chain, that the panelist a ruling file names signed exactly it."""
     from dao_sim.disputes.signed_ruling import load_signed_ruling
     from dao_sim.report.rulings import signed_ruling_text
 
-    typer.echo(signed_ruling_text(load_signed_ruling(signed)))
+    under = chosen_edition(edition)
+    typer.echo(signed_ruling_text(load_signed_ruling(signed), under))
 
 
 @app.command()
@@ -261,3 +286,30 @@ def verify(
         typer.echo(line)
     if not result.ok:
         raise typer.Exit(1)
+
+
+class LawFormat(str, Enum):
+    """How ``dao-sim law`` prints the catalogue."""
+
+    TEXT = "text"
+    MARKDOWN = "markdown"
+
+
+@app.command("law")
+@friendly
+def law(
+    edition: EditionOption = DEFAULT_EDITION,
+    layout: Annotated[LawFormat, typer.Option(
+        "--format", help="text (for a terminal) or markdown (a table for a document).")] = LawFormat.TEXT,
+) -> None:
+    """Print the requirement catalogue: each requirement's id, title, citation with its status
+    under the chosen edition, and what that text says.
+
+    The ids are what dao-sim's code, messages and reports name; the citation shows whether the
+    edition makes it law, only the draft said it, or it is a dao-sim default.
+    """
+    from dao_sim.report.law import catalogue_markdown, catalogue_text
+
+    under = chosen_edition(edition)
+    render = catalogue_markdown if layout is LawFormat.MARKDOWN else catalogue_text
+    typer.echo(render(under), nl=False)

@@ -82,7 +82,8 @@ class GovernanceError(DaoSimError):
 
 
 class SpecError(GovernanceError):
-    """A ``DAOSpec`` (or charter) holds a value the Code or the contract cannot accept."""
+    """A ``DAOSpec`` (or charter) holds a value the law, dao-sim's defaults or the contract
+    rule out."""
 
 
 class UnknownMemberError(GovernanceError):
@@ -99,7 +100,7 @@ class DisputeError(DaoSimError):
 
 
 class LedgerError(DaoSimError):
-    """The off-chain joint bank account ledger (DC 20.11) refused an entry."""
+    """The off-chain joint bank account ledger (joint-account) refused an entry."""
 
 
 class ComplianceError(DaoSimError):
@@ -110,7 +111,7 @@ class ScenarioError(DaoSimError):
     """A scenario file is malformed or its expectations failed."""
 
 
-# --- joint bank account ledger (DC 20.11, an optional dao-sim module) -------------------
+# --- joint bank account ledger (joint-account, an optional dao-sim module) ---------------
 
 __all__ += [
     "AuthorisationError",
@@ -122,11 +123,16 @@ __all__ += [
     "InvalidEntryError",
     "InvalidIbanError",
     "UnknownSignatoryError",
+    "joint_account_prefix",
 ]
 
 
-#: Prefix of the ledger's refusals, so a reader can tell a dao-sim rule from the law.
-_JOINT_ACCOUNT = "joint account (optional dao-sim module, DC 20.11)"
+def joint_account_prefix() -> str:
+    """The prefix of the ledger's refusals, so a reader can tell a dao-sim rule from the law,
+    cited under the edition in use when the refusal is written."""
+    from dao_sim.law import cite  # dao_sim.law imports this module: import it when needed
+
+    return f"joint account (optional dao-sim module; {cite('joint-account')})"
 
 
 def _kzt(tiyn: int) -> str:
@@ -169,10 +175,12 @@ class DecisionNotExecutedError(LedgerError):
         self.proposal_id = proposal_id
         self.state = state
         self.act = act
+        from dao_sim.law import aside  # dao_sim.law imports this module: import it when needed
+
         found = "does not exist on this DAO" if state is None else f"is {state}, not Executed"
         super().__init__(
-            f"{_JOINT_ACCOUNT}: {act} refused: proposal {proposal_id} {found}: "
-            "DC 20.7 — a DAO's decisions are taken by the members' vote"
+            f"{joint_account_prefix()}: {act} refused: proposal {proposal_id} {found}: a DAO's "
+            f"decisions are taken by the members' vote {aside('vote-only-decisions')}"
         )
 
 
@@ -182,7 +190,7 @@ class AuthorisationError(LedgerError):
     def __init__(self, proposal_id: int, reason: str) -> None:
         self.proposal_id = proposal_id
         self.reason = reason
-        super().__init__(f"{_JOINT_ACCOUNT}: proposal {proposal_id}: {reason}")
+        super().__init__(f"{joint_account_prefix()}: proposal {proposal_id}: {reason}")
 
 
 class AuthorisationExceededError(AuthorisationError):
@@ -207,7 +215,7 @@ class UnknownSignatoryError(LedgerError):
         self.name = name
         self.known = tuple(known)
         super().__init__(
-            f"{_JOINT_ACCOUNT}: '{name}' is not a signatory of this account (named by the "
+            f"{joint_account_prefix()}: '{name}' is not a signatory of this account (named by the "
             f"DAO's decision: {', '.join(known)}){suggest(name, known)}"
         )
 
@@ -220,7 +228,7 @@ class InsufficientSignaturesError(LedgerError):
         self.signers = tuple(signers)
         shown = ", ".join(self.signers) or "nobody"
         super().__init__(
-            f"{_JOINT_ACCOUNT}: {required} distinct signatories must sign, as the DAO's "
+            f"{joint_account_prefix()}: {required} distinct signatories must sign, as the DAO's "
             f"decision set; got {len(self.signers)} ({shown})"
         )
 
@@ -232,7 +240,7 @@ class InsufficientFundsError(LedgerError):
         self.balance = balance
         self.requested = requested
         super().__init__(
-            f"{_JOINT_ACCOUNT}: disbursement of {_kzt(requested)} would overdraw the account: "
+            f"{joint_account_prefix()}: disbursement of {_kzt(requested)} would overdraw the account: "
             f"balance is {_kzt(balance)}"
         )
 
@@ -243,7 +251,7 @@ class DuplicateDepositError(LedgerError):
     def __init__(self, reference: str) -> None:
         self.reference = reference
         super().__init__(
-            f"{_JOINT_ACCOUNT}: a deposit with reference '{reference}' is already recorded")
+            f"{joint_account_prefix()}: a deposit with reference '{reference}' is already recorded")
 
 
 # --- chain sessions and engines -----------------------------------------------------------

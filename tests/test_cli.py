@@ -10,6 +10,7 @@ from dao_sim import __version__
 from dao_sim.cli import app, one_line
 from dao_sim.demos import Story
 from dao_sim.demos.stories import governance
+from dao_sim.law import edition
 from dao_sim.report import Check, Report
 
 
@@ -39,8 +40,50 @@ def test_demo_executes_the_payment_and_writes_the_report(run, tmp_path, monkeypa
     assert "Gulnara executed proposal 0" in " ".join(result.stdout.split())
     report = (tmp_path / "out" / "demo-report.md").read_text(encoding="utf-8")
     assert "## Evidence" in report
-    assert "| Gulnara executed proposal 0: paid 2 ETH to Erlan | DC 20.7 |" in report
+    assert ("| Gulnara executed proposal 0: paid 2 ETH to Erlan | dao-sim default (after draft Art. 20.7) |"
+            in report)
     assert "Report written to out/demo-report.md" in result.stdout
+
+
+def test_demo_names_the_law_in_force_by_default_and_the_draft_when_asked(run, tmp_path):
+    in_force, draft = tmp_path / "in-force.md", tmp_path / "draft.md"
+    assert run("demo", "--out", str(in_force)).exit_code == 0
+    result = run("demo", "--edition", "draft-2025", "--out", str(draft))
+    assert result.exit_code == 0, result.output
+    assert edition("draft-2025").header in " ".join(result.stdout.split())
+    written = in_force.read_text(encoding="utf-8")
+    assert f"**{edition('code-2026').header}**" in written and "DC 2" not in written
+    assert "| Art. 67(3) |" in written
+    written = draft.read_text(encoding="utf-8")
+    assert f"**{edition('draft-2025').header}**" in written and "Art. 67" not in written
+    assert "| Gulnara executed proposal 0: paid 2 ETH to Erlan | DC 20.7 |" in written
+
+
+def test_an_unknown_edition_is_one_line_naming_the_valid_ones_and_exit_1(run, tmp_path):
+    for command in (["demo", "--out", str(tmp_path / "r.md")], ["law"]):
+        result = run(*command, "--edition", "draft-2026")
+        assert result.exit_code == 1
+        line = _one_error_line(result)
+        assert "did you mean 'draft-2025'?" in line and "code-2026, draft-2025" in line
+        assert result.stdout == ""
+    assert not (tmp_path / "r.md").exists()
+
+
+def test_law_prints_the_catalogue_under_either_edition(run):
+    text = run("law")
+    assert text.exit_code == 0
+    lines = text.stdout.splitlines()
+    assert lines[0] == edition("code-2026").header
+    assert "human-dispute: A human makes the final decision in disputes" in lines
+    assert lines[lines.index("human-dispute: A human makes the final decision in disputes") + 1] == (
+        "  Art. 67(3), law in force")
+    assert "  dao-sim default (after draft Art. 20.7)" in lines
+    markdown = run("law", "--edition", "draft-2025", "--format", "markdown")
+    assert markdown.exit_code == 0
+    assert f"**{edition('draft-2025').header}**" in markdown.stdout
+    assert "| human-dispute | A human makes the final decision in disputes | DC 28.2, draft text, not law |" in (
+        markdown.stdout)
+    assert "law in force" not in markdown.stdout.replace("(law in force", "").split("| requirement |")[1]
 
 
 def test_demo_liability_shows_the_cap_holding(run, tmp_path):
@@ -87,6 +130,12 @@ def test_a_payment_that_did_not_execute_exits_1(run, tmp_path, monkeypatch):
     assert result.exit_code == 1
     assert "proposal 0 cannot be executed (it is Defeated)" in _one_error_line(result)
     assert "The payment executed" not in result.stdout
+
+
+def test_help_offers_the_editions():
+    demo = CliRunner().invoke(app, ["demo", "--help"])
+    assert "code-2026|draft-2025" in demo.stdout
+    assert "--format" in CliRunner().invoke(app, ["law", "--help"]).stdout
 
 
 def test_failed_checks_exit_1_after_writing_the_report(run, tmp_path, monkeypatch):

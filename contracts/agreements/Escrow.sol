@@ -7,8 +7,8 @@ import {IArbitrableParties} from "../disputes/IArbitrableParties.sol";
 import {IEvidence} from "../disputes/IEvidence.sol";
 import {IEscrow} from "./IEscrow.sol";
 
-/// @title Escrow: a smart agreement between a payer and a payee (DC 28.1) with a human
-///        dispute clause (DC 28.2)
+/// @title Escrow: a smart agreement between a payer and a payee (automatic-execution) with a
+///        human dispute clause (human-dispute)
 /// @notice The terms are fixed at deployment and published as ERC-1497 meta-evidence: who
 ///         pays, who is paid, which data source confirms delivery, the delivery deadline, and
 ///         the arbitrator who decides disputes. Delivery confirmed in time pays the payee
@@ -17,10 +17,10 @@ import {IEscrow} from "./IEscrow.sol";
 /// @dev Ruling encoding and the choice for ruling 0: see `IEscrow`. Payments are pushed with a
 ///      checked call (no return data copied); a payment the receiver refuses is kept for them
 ///      to `withdraw`, so no recipient can block the agreement, and a ruling always transfers
-///      the whole deposit to its new holders, never burns any of it (DC 26.4). Nobody with an
-///      interest judges: the payer, the payee and the data source (whose confirmation is the
-///      fact in dispute) are named by `hasInterest`, and should also be declared as parties in
-///      the arbitrator's extra data (`deploy_escrow` does).
+///      the whole deposit to its new holders, never burns any of it (rights-follow-records).
+///      Nobody with an interest judges: the payer, the payee and the data source (whose
+///      confirmation is the fact in dispute) are named by `hasInterest`, and should also be
+///      declared as parties in the arbitrator's extra data (`deploy_escrow` does).
 contract Escrow is IArbitrable, IArbitrableParties, IEvidence, IEscrow {
     /// @notice Number of ruling options: r in 1..101 pays the payee (r - 1) percent.
     uint256 public constant RULING_CHOICES = 101;
@@ -35,7 +35,7 @@ contract Escrow is IArbitrable, IArbitrableParties, IEvidence, IEscrow {
     address public immutable payee;
     /// @notice The data source whose confirmation the parties foresaw (e.g. the carrier).
     address public immutable dataSource;
-    /// @notice The human arbitrator named in the dispute clause (DC 28.2).
+    /// @notice The human arbitrator named in the dispute clause (human-dispute).
     IArbitrator public immutable arbitrator;
     /// @notice Unix time after which, without a confirmation, the deposit may be refunded.
     uint256 public immutable deliveryDeadline;
@@ -57,7 +57,7 @@ contract Escrow is IArbitrable, IArbitrableParties, IEvidence, IEscrow {
     /// @param payer_ The party who pays.
     /// @param payee_ The party who is paid on delivery.
     /// @param dataSource_ The key that confirms delivery.
-    /// @param arbitrator_ The ERC-792 arbitrator (a human one); required by DC 28.2.
+    /// @param arbitrator_ The ERC-792 arbitrator (a human one); required by human-dispute.
     /// @param arbitratorExtraData_ The arbitrator's extra data (panel size, parties).
     /// @param deliveryDeadline_ Unix time by which delivery must be confirmed.
     /// @param termsURI URI of the agreement's text, emitted as ERC-1497 meta-evidence.
@@ -95,8 +95,8 @@ contract Escrow is IArbitrable, IArbitrableParties, IEvidence, IEscrow {
     }
 
     /// @notice The data source confirms delivery; the deposit goes to the payee at once.
-    /// @dev DC 28.1: executes on the foreseen data without the parties' participation. Only
-    ///      the data source, only while Funded and not after the deadline.
+    /// @dev automatic-execution: executes on the foreseen data without the parties'
+    ///      participation. Only the data source, only while Funded and not after the deadline.
     /// @param deliveryRef Reference of the delivery record (e.g. a hash of the waybill).
     function confirmDelivery(bytes32 deliveryRef) external {
         if (msg.sender != dataSource) revert NotTheDataSource(msg.sender, dataSource);
@@ -112,7 +112,7 @@ contract Escrow is IArbitrable, IArbitrableParties, IEvidence, IEscrow {
 
     /// @notice Without a delivery confirmation by the deadline, anyone may return the deposit
     ///         to the payer.
-    /// @dev The refund condition the parties foresaw (DC 28.1). Only while Funded.
+    /// @dev The refund condition the parties foresaw (automatic-execution). Only while Funded.
     function refund() external {
         _expect(AgreementState.Funded);
         if (block.timestamp <= deliveryDeadline) revert DeliveryDeadlineNotPassed(deliveryDeadline);
@@ -125,7 +125,7 @@ contract Escrow is IArbitrable, IArbitrableParties, IEvidence, IEscrow {
 
     /// @notice A party puts the agreement before the human arbitrator, paying its fee. The
     ///         deposit is frozen until the ruling.
-    /// @dev DC 28.2. Allowed while Funded, or Contested after a refusal. The whole payment is
+    /// @dev human-dispute. Allowed while Funded, or Contested after a refusal. The whole payment is
     ///      forwarded to the arbitrator, which refuses less than its arbitration cost.
     /// @return id The arbitrator's dispute id.
     function raiseDispute() external payable returns (uint256 id) {

@@ -3,9 +3,10 @@ pragma solidity 0.8.37;
 
 /// @title IEscrow: the vocabulary of dao-sim's escrow smart agreement
 /// @notice A payer's deposit goes to the payee when the delivery confirmation the parties
-///         foresaw arrives from the named data source (DC 28.1), or back to the payer when no
-///         confirmation arrived by the deadline. Either party may put the matter to a human
-///         arbitrator instead (DC 28.2); the dispute freezes the deposit until the ruling.
+///         foresaw arrives from the named data source (automatic-execution), or back to the
+///         payer when no confirmation arrived by the deadline. Either party may put the matter
+///         to a human arbitrator instead (human-dispute); the dispute freezes the deposit until
+///         the ruling.
 /// @dev Ruling encoding: `RULING_CHOICES` = 101; ruling r in 1..101 pays the payee (r - 1)
 ///      percent and the payer the rest (r = 1 refunds the payer in full, r = 101 pays the payee
 ///      in full). Ruling 0 (refused to arbitrate) leaves the deposit frozen (`Contested`):

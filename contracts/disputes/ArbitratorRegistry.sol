@@ -6,9 +6,10 @@ import {IHumanArbitrator} from "./IHumanArbitrator.sol";
 /// @title ArbitratorRegistry: the roster of natural persons who may arbitrate
 /// @notice Who may decide disputes. Each arbitrator acts through their own key and is recorded
 ///         with a salted hash of their off-chain identification and the key of whoever
-///         attested it; no personal data is stored (DC 21.3). There is no owner: the founding
-///         roster is fixed at deployment; afterwards a majority of the current roster adds or
-///         removes people (co-optation), and an addition needs the candidate's acceptance.
+///         attested it; no personal data is stored (personal-data-off-chain). There is no
+///         owner: the founding roster is fixed at deployment; afterwards a majority of the
+///         current roster adds or removes people (co-optation), and an addition needs the
+///         candidate's acceptance.
 /// @dev Module of `HumanArbitrator`. A motion is tied to the roster `epoch` it was put to;
 ///      any roster change starts a new epoch and lapses open motions, so a majority is always
 ///      counted against the roster that voted. Panels are drawn by `PanelDraw`.

@@ -15,7 +15,7 @@ import {PanelDraw} from "./PanelDraw.sol";
 ///         EIP-712 signature they gave. A ruling may be appealed within a window to a larger
 ///         panel; after the window anyone passes it to the arbitrable contract. A panel that
 ///         misses its deadline is replaced; no ruling ever comes from the passing of time
-///         (DC 28.2).
+///         (human-dispute).
 /// @dev extraData: empty (panel of 1), `abi.encode(uint256 panelSize)`, or
 ///      `abi.encode(uint256 panelSize, address[] parties)` to keep the parties off the panel;
 ///      an arbitrable implementing `IArbitrableParties` is also asked who has an interest.
@@ -192,7 +192,7 @@ contract HumanArbitrator is PanelDraw, EIP712 {
     // ------------------------------------------------------------------ human rulings
 
     /// @notice Cast your ruling in the current round, from your own key.
-    /// @dev DC 28.2: the ruling is a natural person's act. Refuses a key not on the panel or no
+    /// @dev human-dispute: the ruling is a natural person's act. Refuses a key not on the panel or no
     ///      longer on the roster, a second vote, a ruling above `choices`, any vote after the
     ///      round's deadline (an undecided round must be escalated instead) or after the appeal
     ///      window closed, and a panelist who has come to have an interest since the draw.
@@ -204,7 +204,7 @@ contract HumanArbitrator is PanelDraw, EIP712 {
     /// @dev EIP-712 `Ruling(disputeId, round, ruling, reasonHash)`, domain "dao-sim HumanArbitrator"
     ///      version "1". The recovered signer must sit on that round's panel; a signature for a
     ///      closed round or a panelist's second signature is refused, so none can be replayed.
-    ///      A wallet signature is not a qualified signature (DC 25.3): it proves which key signed.
+    ///      A wallet signature is not a qualified signature (signature-not-handwritten): it proves which key signed.
     function submitSignedRuling(
         uint256 disputeId,
         uint256 round,
@@ -221,7 +221,7 @@ contract HumanArbitrator is PanelDraw, EIP712 {
     }
 
     /// @notice When the panel missed its deadline without a majority, anyone may have a new
-    ///         panel drawn. This decides nothing: the new panel must rule (DC 28.2).
+    ///         panel drawn. This decides nothing: the new panel must rule (human-dispute).
     /// @dev New round, same panel size (capped at the eligible roster), drawn by `drawPanel`,
     ///      avoiding the panel that missed the deadline when the roster allows; the old round's
     ///      votes do not count. A round whose panel is not drawn yet has no deadline to miss.

@@ -6,7 +6,7 @@ import {IArbitrator} from "./IArbitrator.sol";
 /// @title IHumanArbitrator: the vocabulary of dao-sim's arbitrator of natural persons
 /// @notice A roster of registered natural persons decides disputes in panels. Every ruling is
 ///         the act of a person: a transaction from their own key or a ruling they signed
-///         (EIP-712) and anyone relayed. DC 28.2 requires that a human decides the dispute,
+///         (EIP-712) and anyone relayed. human-dispute: a human decides the dispute,
 ///         so a missed deadline only draws a new panel; it never produces a ruling.
 /// @dev Shared by `ArbitratorRegistry` (the roster, co-optation) and `HumanArbitrator`
 ///      (disputes, rounds, appeals). Events and errors are ours, in the house style; the
@@ -23,7 +23,7 @@ interface IHumanArbitrator is IArbitrator {
     }
 
     /// @notice What the chain records about an arbitrator. The attestation is a salted hash of
-    ///         an off-chain identification record: no personal data on-chain (DC 21.3), and
+    ///         an off-chain identification record: no personal data on-chain (personal-data-off-chain), and
     ///         deleting the salt off-chain makes the hash meaningless.
     struct ArbitratorRecord {
         bytes32 attestation;

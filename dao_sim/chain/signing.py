@@ -1,9 +1,9 @@
 """Signatures made with a session account's key: EIP-712 typed data and EIP-191 messages.
 
 A human arbitrator's ruling and a member's off-chain consent are signed this way and
-checked on-chain with ``ecrecover``. What such a signature proves is limited: under DC 25.3
-a bare wallet signature is not a qualified digital signature (that needs a certified key
-from an accredited centre), so reports say what was signed and by which key, never that it
+checked on-chain with ``ecrecover``. What such a signature proves is limited
+(signature-not-handwritten): a bare wallet signature is not a qualified digital signature
+(that needs a certified key from an accredited centre), so reports say what was signed and by which key, never that it
 equals a handwritten signature.
 """
 

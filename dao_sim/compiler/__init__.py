@@ -1,7 +1,7 @@
 """Solidity -> artifacts, through py-solc-x's standard-JSON interface, with an artifact cache.
 
 One compiler version (:data:`SOLC_VERSION`) and one set of settings (:mod:`.settings`) for every
-contract, so a deployed bytecode can be checked against the published source (DC 20.9). The
+contract, so a deployed bytecode can be checked against the published source (consent-to-change). The
 compiler is a native ``solc`` of that version when one is installed, else solc-js from the
 project's ``node_modules`` behind a small shim; a build whose sources and settings are unchanged
 is read from the cache without starting either.

@@ -2,7 +2,7 @@
 
 Everything that changes the bytes the compiler produces lives here: the compiler version, the
 EVM version, the optimizer and the pipeline. The settings are part of the artifact cache key and
-of the published rules (DC 20.9), so changing a constant recompiles everything and the change is
+of the published rules (consent-to-change), so changing a constant recompiles everything and the change is
 visible in every artifact's metadata.
 """
 

@@ -1,8 +1,8 @@
 """What a check reports: a finding, tied to a requirement and to the edition's article.
 
 A finding keeps the rule that raised it, the requirement it serves, and the provision of the
-edition the check ran under, so a report can say "Art. 67(3), law in force" or "dao-sim
-default (after draft Art. 20.7)" without knowing any article itself.
+edition the check ran under, so a report can give the edition's article and whether it is law
+in force, the draft's text or a dao-sim default, without knowing any article itself.
 """
 
 from __future__ import annotations
@@ -62,7 +62,7 @@ class Finding:
 
     @property
     def citation(self) -> str:
-        """The edition's article with its status: ``Art. 67(3), law in force``."""
+        """The edition's article with its status (:attr:`dao_sim.law.Provision.reference`)."""
         return self.provision.reference
 
     def __str__(self) -> str:

@@ -1,9 +1,9 @@
-"""The people of the stories, and the human arbitrator every DAO must name (DC 28.2).
+"""The people of the stories, and the human arbitrator every DAO must name (human-dispute).
 
 Names come from the session's default accounts (:data:`dao_sim.chain.DEFAULT_NAMES`), so a
 story's timeline and report read as people, not hex. The arbitrator is deployed through
 :func:`dao_sim.disputes.deploy_arbitrator`: a roster of natural persons whose identification
-stays off-chain, with only its salted hash on-chain (DC 21.3).
+stays off-chain, with only its salted hash on-chain (personal-data-off-chain).
 """
 
 from __future__ import annotations

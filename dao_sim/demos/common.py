@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from dao_sim.governance import VotingRule, charter_hash
+from dao_sim.law import aside
 from dao_sim.report import Check, LawNote, Section
 
 if TYPE_CHECKING:
@@ -69,9 +70,9 @@ def dao_facts(dao: DAO, session: ChainSession) -> tuple[tuple[str, str], ...]:
                        if e.address == dao.arbitrator.address)
     return (
         ("DAO", f"{dao.name} at {dao.address}"),
-        ("Charter hash (DC 20.9)", _stored_hash(dao)),
+        (f"Charter hash {aside('consent-to-change')}", _stored_hash(dao)),
         ("Rules", rules_text(dao)),
-        ("Dispute procedure (DC 28.2)",
+        (f"Dispute procedure {aside('human-dispute')}",
          f"{session.name_of(dao.arbitrator.address)} at {dao.arbitrator.address}"
          + (f", roster: {roster}" if roster else "")),
         ("Chain", session.engine.describe()),
@@ -79,7 +80,7 @@ def dao_facts(dao: DAO, session: ChainSession) -> tuple[tuple[str, str], ...]:
 
 
 def charter_check(dao: DAO) -> Check:
-    """The hash the contract stores equals keccak-256 of the charter text (DC 20.9)."""
+    """The hash the contract stores equals keccak-256 of the charter text (consent-to-change)."""
     stored = _stored_hash(dao)
     computed = "0x" + charter_hash(dao.charter).hex()
     return Check("the charter hash stored in the contract matches the charter text",
@@ -93,17 +94,15 @@ def charter_section(dao: DAO) -> Section:
 
 
 def charter_law(dao: DAO) -> LawNote:
-    """DC 20.9, as far as a run shows it: the published rules and their hash."""
-    return LawNote("DC 20.9", "The smart contract setting the DAO's rules is publicly accessible "
-                   "and is not changed without the participants' consent",
+    """consent-to-change, as far as a run shows it: the published rules and their hash."""
+    return LawNote("consent-to-change", "",
                    f"The contract stores the hash of the charter text ({_stored_hash(dao)[:18]}"
                    "...); the text is in this report and hashes to the same value. The contract "
                    "has no upgrade path: a change would be a migration the members vote on.")
 
 
 def dispute_clause_law(session: ChainSession, dao: DAO) -> LawNote:
-    """DC 28.2: the charter names a procedure under which a human decides disputes."""
-    return LawNote("DC 28.2", "A contract providing for a smart contract contains rules for "
-                   "resolving disputes under which a human decides",
+    """human-dispute: the charter names a procedure under which a human decides disputes."""
+    return LawNote("human-dispute", "",
                    f"The DAO names {session.name_of(dao.arbitrator.address)}, whose roster is "
                    "natural persons; dao-sim refuses to deploy a DAO without one.")

@@ -3,7 +3,8 @@
 A story does the chain work through the library (governance, disputes...), checks the
 outcome *on the chain* (a payment executed only if the payee's balance and the proposal's
 state say so), and hands back a :class:`~dao_sim.report.Report`; printing and writing it is
-the CLI's and the report package's business.
+the CLI's and the report package's business. :meth:`Story.play` plays it under an edition of
+the Code: the charter it deploys, its sentences and its report all cite that text.
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+from dao_sim.law import Edition, using
 
 if TYPE_CHECKING:
     from dao_sim.report import Report
@@ -63,3 +66,30 @@ class Story:
     def default_report(self) -> Path:
         """The report's default path."""
         return Path(self.report_file)
+
+    def play(self, session: Any, artifacts: Any, *, edition: str | Edition | None = None,
+             **options: Any) -> Report:
+        """Play the story under ``edition`` of the Code (the one in use when ``None``).
+
+        Parameters
+        ----------
+        session, artifacts : ChainSession, ArtifactSet
+            A fresh session and the compiled contracts.
+        edition : str or Edition, optional
+            ``"code-2026"`` (the law in force) or ``"draft-2025"``.
+        **options
+            Offered options; only those the story accepts (:attr:`options`) are passed on.
+
+        Returns
+        -------
+        Report
+            Made under ``edition``, which it names.
+
+        Raises
+        ------
+        LawError
+            For an edition dao-sim does not know.
+        """
+        with using(edition):
+            return self.tell(session, artifacts,
+                             **{k: v for k, v in options.items() if k in self.options})

@@ -1,11 +1,11 @@
-"""Human dispute resolution (DC 28.2): arbitrators, rulings, decision channels, agreements.
+"""Human dispute resolution (human-dispute): arbitrators, rulings, decision channels, agreements.
 
 - :mod:`.arbitrator`: deploy a HumanArbitrator with a roster of identified people and drive
   it through a :class:`Court`.
 - :mod:`.signed_ruling`: EIP-712 rulings signed offline, carried as JSON files.
 - :mod:`.channels`: how a person's decision reaches the chain (keyboard, script, signed
   file), each returning a :class:`Ruling` record.
-- :mod:`.escrow`: the escrow smart agreement (DC 28.1) with its dispute clause.
+- :mod:`.escrow`: the escrow smart agreement (automatic-execution) with its dispute clause.
 - :mod:`.errors`: the arbitrator's refusals told in words.
 """
 

@@ -2,7 +2,7 @@
 
 An arbitrator is a natural person who acts through their own key. What identifies them
 (a document checked, by whom, when) stays in Python: the chain holds only a salted hash of
-that record and the key of whoever attested it (DC 21.3: forgetting the salt makes the hash
+that record and the key of whoever attested it (personal-data-off-chain: forgetting the salt makes the hash
 meaningless, so erasure stays possible).
 
 A :class:`Court` wraps one deployed arbitrator. Disputes are opened by arbitrable contracts

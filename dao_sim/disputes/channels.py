@@ -4,7 +4,8 @@ Every channel ends in the same place, a ruling cast on-chain for a named panelis
 returns the same frozen :class:`Ruling` record, which says who decided, through which
 channel, what exactly was signed or sent, from which key, and how the holder of that key was
 identified. The record never presents a wallet signature as the legal equal of a handwritten
-one: DC 25.3 requires a public key certified by an accredited certification centre for that.
+one (signature-not-handwritten): that needs a public key certified by an accredited
+certification centre.
 
 - :class:`InteractivePrompt`: the person at the keyboard reads the dispute and the evidence
   and types the ruling and the reasons (rich prompts; input can be injected for tests).
@@ -31,6 +32,7 @@ from dao_sim.disputes.signed_ruling import (
     submit_signed_ruling,
 )
 from dao_sim.exceptions import ForgedRulingError, RulingRefusedError
+from dao_sim.law import aside
 
 __all__ = [
     "DecisionChannel",
@@ -41,11 +43,11 @@ __all__ = [
     "ruling_label",
 ]
 
-_KEY_NOTICE = (
-    "The chain proves which key acted, not who held it; the holder was identified off-chain "
-    "as the attestation records. A wallet key is not a certified signature key: under DC 25.3 "
-    "this is not the legal equal of a handwritten signature."
-)
+def key_notice() -> str:
+    """What a ruling's key proves and does not, citing the edition in use when it is written."""
+    return ("The chain proves which key acted, not who held it; the holder was identified off-chain "
+            "as the attestation records. A wallet key is not a certified signature key, so this is "
+            f"not the legal equal of a handwritten signature {aside('signature-not-handwritten')}.")
 
 
 def ruling_label(ruling: int, labels: Mapping[int, str] | None = None) -> str:
@@ -114,7 +116,7 @@ class Ruling:
                 f"dispute {self.dispute_id}, round {self.round}, through the {self.channel} "
                 f"channel, {how}; what was signed: {self.act}. The key's holder was identified "
                 f"off-chain, attested by {self.attested_by} (hash {self.attestation}). "
-                f"Reasons hash {self.reason_hash}; transaction {self.tx_hash}. {_KEY_NOTICE}")
+                f"Reasons hash {self.reason_hash}; transaction {self.tx_hash}. {key_notice()}")
 
 
 class DecisionChannel(ABC):
@@ -317,4 +319,4 @@ class InteractivePrompt(DecisionChannel):
         for i, item in enumerate(evidence, 1):
             table.add_row(f"Evidence {i}", str(item))
         self.console.print(table)
-        self.console.print(_KEY_NOTICE)
+        self.console.print(key_notice())

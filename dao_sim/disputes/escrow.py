@@ -1,4 +1,5 @@
-"""Deploy and drive the escrow smart agreement (DC 28.1) with its human dispute clause (DC 28.2).
+"""Deploy and drive the escrow smart agreement (automatic-execution) with its human dispute
+clause (human-dispute).
 
 The agreement's terms are fixed at deployment: payer, payee, the data source whose delivery
 confirmation releases the deposit, the delivery deadline after which the deposit may be

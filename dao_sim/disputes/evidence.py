@@ -1,11 +1,12 @@
-"""Evidence packages for a dispute (DC 26.3): what happened, on which chain, proven how.
+"""Evidence packages for a dispute (digital-evidence): what happened, on which chain, proven how.
 
-In a dispute the burden of proof is on the holder of a right, and records in distributed
-resources may prove it (DC 26.3). A package gathers the records a human arbitrator or a court
-needs: every related transaction with its block and events, balances, the charter and the
-hashes of the published source, whether the deployed code matches that source, and who
-signed each ruling with which key, attested how. It says plainly what those signatures are
-not: a wallet signature is not the legal equal of a handwritten one (DC 25.3).
+Digital records may prove the facts of a dispute (digital-evidence). A package gathers the
+records a human arbitrator or a court needs: every related transaction with its block and
+events, balances, the charter and the hashes of the published source, whether the deployed
+code matches that source, and who signed each ruling with which key, attested how. It says
+plainly what those signatures are not: a wallet signature is not the legal equal of a
+handwritten one (signature-not-handwritten). A package names the edition of the Code its
+citations come from, in its header.
 """
 
 from __future__ import annotations
@@ -19,25 +20,29 @@ from typing import TYPE_CHECKING, Any
 from eth_utils import keccak
 
 from dao_sim.disputes.channels import Ruling
+from dao_sim.law import aside, current_edition, using
+from dao_sim.law import edition as law_edition
 
 if TYPE_CHECKING:
     from dao_sim.disputes.arbitrator import Court
     from dao_sim.governance.dao import DAO
 
-__all__ = ["EvidencePackage", "build_evidence", "deployed_code_matches"]
+__all__ = ["EvidencePackage", "build_evidence", "deployed_code_matches", "signature_notice"]
 
-SIGNATURE_NOTICE = (
-    "Rulings and votes here are transactions or EIP-712 signatures made with wallet keys. The chain "
-    "proves which key acted; who held the key rests on the off-chain identification whose salted "
-    "hash is recorded. A wallet signature is not a signature with a public key certified by an "
-    "accredited certification centre, so it is not the legal equal of a handwritten signature "
-    "(DC 25.3); whether it may serve as a signature depends on the law and the parties' agreement "
-    "(DC 25.2)."
-)
+
+def signature_notice() -> str:
+    """What the package's signatures prove, citing the edition in use when it is written."""
+    return ("Rulings and votes here are transactions or EIP-712 signatures made with wallet keys. The "
+            "chain proves which key acted; who held the key rests on the off-chain identification "
+            "whose salted hash is recorded. A wallet signature is not a signature with a public key "
+            "certified by an accredited certification centre, so it is not the legal equal of a "
+            f"handwritten signature {aside('signature-not-handwritten')}; whether a record of the "
+            "chain may serve as a confirmation depends on the law and the parties' agreement "
+            f"{aside('digital-confirmation')}.")
 
 
 def deployed_code_matches(artifact: Any, code: bytes) -> bool:
-    """Whether on-chain ``code`` is the artifact's compiled runtime code (DC 20.9).
+    """Whether on-chain ``code`` is the artifact's compiled runtime code (consent-to-change).
 
     Immutable values are written into the code at deployment, so those byte ranges are
     masked before comparing; everything else must be identical.
@@ -56,7 +61,11 @@ def deployed_code_matches(artifact: Any, code: bytes) -> bool:
 
 @dataclass(frozen=True)
 class EvidencePackage:
-    """Everything a dispute needs, ready to export as JSON and as readable Markdown."""
+    """Everything a dispute needs, ready to export as JSON and as readable Markdown.
+
+    ``edition`` is the edition of the Code the package cites (the one in use when it is made);
+    both exports name it, and whether it is law, at the top.
+    """
 
     title: str
     chain: Mapping[str, Any]
@@ -68,12 +77,21 @@ class EvidencePackage:
     blocks: Sequence[Mapping[str, Any]]
     balances: Mapping[str, int]
     rulings: Sequence[Mapping[str, Any]]
-    notice: str = field(default=SIGNATURE_NOTICE)
+    edition: str = field(default_factory=lambda: current_edition().id)
+    notice: str = ""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "edition", law_edition(self.edition).id)
+        if not self.notice:
+            with using(self.edition):
+                object.__setattr__(self, "notice", signature_notice())
 
     def to_dict(self) -> dict[str, Any]:
-        """The package as plain data (integers exact, bytes as hex)."""
-        return {k: getattr(self, k) for k in ("title", "chain", "dispute", "proposal", "charter", "sources",
-                                              "transactions", "blocks", "balances", "rulings", "notice")}
+        """The package as plain data (integers exact, bytes as hex), the law it applies first."""
+        law = {"law": law_edition(self.edition).header, "edition": self.edition}
+        return law | {k: getattr(self, k) for k in ("title", "chain", "dispute", "proposal", "charter",
+                                                    "sources", "transactions", "blocks", "balances",
+                                                    "rulings", "notice")}
 
     def to_json(self) -> str:
         """The package as JSON."""
@@ -84,6 +102,7 @@ class EvidencePackage:
         d, p = self.dispute, self.proposal
         lines = [
             f"# {self.title}", "",
+            f"**{law_edition(self.edition).header}**", "",
             (f"Chain: {self.chain['engine']} (chain id {self.chain['chain_id']}), exported at block "
             f"{self.chain['block']} (time {self.chain['timestamp']})."), "",
             "## The dispute", "",
@@ -95,7 +114,7 @@ class EvidencePackage:
             "## Rulings (human acts)", "",
         ]
         lines += [f"- {r['record']}" for r in self.rulings] or ["- No ruling has been given yet."]
-        lines += ["", "## Charter and code (DC 20.9)", "",
+        lines += ["", f"## Charter and code {aside('consent-to-change', self.edition)}", "",
                   (f"- Charter keccak-256: `{self.charter['keccak']}`; stored on-chain: `{self.charter['on_chain']}`; "
                   f"match: {self.charter['matches']}."),
                   f"- Deployed DAO code matches the compiled published source: {self.sources['dao_code_matches']}.",
@@ -147,8 +166,8 @@ def _ruling_dict(ruling: Ruling) -> dict[str, Any]:
 
 def build_evidence(dao: DAO, court: Court, proposal_id: int, dispute_id: int, *,
                    rulings: Iterable[Ruling] = (), artifacts: Any = None,
-                   people: Iterable[str] = ()) -> EvidencePackage:
-    """Gather the evidence of one dispute over one DAO proposal.
+                   people: Iterable[str] = (), edition: str | None = None) -> EvidencePackage:
+    """Gather the evidence of one dispute over one DAO proposal, citing ``edition`` of the Code.
 
     Parameters
     ----------
@@ -162,7 +181,20 @@ def build_evidence(dao: DAO, court: Court, proposal_id: int, dispute_id: int, *,
         The compiled sources, for their hashes and to verify the deployed code.
     people : iterable of str
         Extra names whose balances to include (members and the parties always are).
+    edition : str, optional
+        ``"code-2026"`` or ``"draft-2025"``; the one in use when ``None``.
+
+    Raises
+    ------
+    LawError
+        For an edition dao-sim does not know.
     """
+    with using(edition):
+        return _build(dao, court, proposal_id, dispute_id, rulings, artifacts, people)
+
+
+def _build(dao: DAO, court: Court, proposal_id: int, dispute_id: int, rulings: Iterable[Ruling],
+           artifacts: Any, people: Iterable[str]) -> EvidencePackage:
     from dao_sim.compiler import compile_project
 
     artifacts = artifacts or compile_project()

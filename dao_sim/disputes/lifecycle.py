@@ -1,4 +1,4 @@
-"""One dispute over a DAO proposal, from opening to the enforced human ruling (DC 28.2).
+"""One dispute over a DAO proposal, from opening to the enforced human ruling (human-dispute).
 
 The steps are the contract's; this module only strings them together in the order a person
 follows them, and refuses to skip one: nothing is final before a human has ruled and the
@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from dao_sim.disputes.arbitrator import Court, DisputeStatus
 from dao_sim.disputes.channels import DecisionChannel, Ruling
 from dao_sim.exceptions import DisputeError
+from dao_sim.law import aside
 
 if TYPE_CHECKING:
     from dao_sim.chain.journal import JournalEntry
@@ -126,7 +127,8 @@ class ProposalDispute:
         info = self.court.dispute(self.dispute_id)
         if not info.decided:
             raise DisputeError(f"dispute {self.dispute_id} has no ruling yet: a human must decide "
-                               "(DC 28.2); a missed deadline escalates, it does not decide")
+                               f"{aside('human-dispute')}; a missed deadline escalates, it does not "
+                               "decide")
         if info.status is DisputeStatus.APPEALABLE and wait:
             remaining = info.appeal_end - self.session.now()
             if remaining > 0:
@@ -135,7 +137,7 @@ class ProposalDispute:
         return self.outcome()
 
     def enforce(self, *, by: str) -> DisputeOutcome:
-        """Execute the proposal if the ruling let it stand (execution is the DAO's, DC 20.7)."""
+        """Execute the proposal if the ruling let it stand (execution is the DAO's: vote-only-decisions)."""
         state = self.dao.state(self.proposal_id)
         if state != "Succeeded":
             raise DisputeError(f"proposal {self.proposal_id} is {state}; only an upheld proposal executes")

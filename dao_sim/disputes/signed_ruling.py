@@ -13,8 +13,9 @@ The flow has three steps and one file format:
    yet voted, ruling within the choices); :func:`submit_signed_ruling` relays it.
 
 Anything forged or stale raises :class:`~dao_sim.exceptions.ForgedRulingError`, saying why.
-A wallet signature shows which key signed; it is not a qualified digital signature (DC 25.3
-requires a public key certified by an accredited centre for equality with a handwritten one).
+A wallet signature shows which key signed; it is not a qualified digital signature
+(signature-not-handwritten: equality with a handwritten one needs a public key certified by an
+accredited centre).
 """
 
 from __future__ import annotations
@@ -30,13 +31,13 @@ from eth_utils import is_address, to_checksum_address
 
 from dao_sim.disputes.arbitrator import Court, reason_hash
 from dao_sim.exceptions import ForgedRulingError, RulingFileError
+from dao_sim.law import aside, current_edition
 
 __all__ = [
     "DOMAIN_NAME",
     "DOMAIN_VERSION",
     "FILE_FORMAT",
     "RULING_TYPES",
-    "SIGNATURE_NOTICE",
     "RulingRequest",
     "SignedRuling",
     "load_signed_ruling",
@@ -44,6 +45,7 @@ __all__ = [
     "request_ruling",
     "sign_ruling",
     "sign_ruling_file",
+    "signature_notice",
     "submit_signed_ruling",
     "verify_against_chain",
     "write_ruling_file",
@@ -66,11 +68,12 @@ _DOMAIN_TYPE = [
     {"name": "chainId", "type": "uint256"},
     {"name": "verifyingContract", "type": "address"},
 ]
-SIGNATURE_NOTICE = (
-    "This is a wallet signature: it shows which key signed this ruling. It is not by itself "
-    "a qualified digital signature; under DC 25.3 only a signature whose public key is "
-    "certified by an accredited certification centre equals a handwritten one."
-)
+def signature_notice() -> str:
+    """What a wallet signature on a ruling is not, citing the edition in use when it is written."""
+    return ("This is a wallet signature: it shows which key signed this ruling. It is not by itself "
+            "a qualified digital signature: only a signature whose public key is certified by an "
+            "accredited certification centre equals a handwritten one "
+            f"{aside('signature-not-handwritten')}.")
 
 
 @dataclass(frozen=True)
@@ -183,7 +186,7 @@ def sign_ruling(request: RulingRequest, *, private_key: bytes | str | None = Non
                 session: Any = None) -> SignedRuling:
     """Sign a ruling with a raw private key, or with the session account named in it.
 
-    The key must be the panelist's own (DC 25.4: keys are not handed to others); in tests
+    The key must be the panelist's own (keys-not-shared: keys are not handed to others); in tests
     the session holds every account's key.
     """
     if private_key is None:
@@ -204,7 +207,7 @@ def sign_ruling_file(request_path: str | Path, key_path: str | Path,
     """Sign an unsigned ruling file offline with the panelist's key, read from ``key_path``.
 
     The key stays in a file the person controls (never on a command line, where other users
-    of the machine can read it; DC 25.4). It must be the panelist's own: a key of anyone else
+    of the machine can read it; keys-not-shared). It must be the panelist's own: a key of anyone else
     is refused before anything is signed.
 
     Returns
@@ -245,7 +248,8 @@ def write_ruling_file(ruling: RulingRequest | SignedRuling, path: str | Path) ->
         request, signature = ruling, None
     document = {
         "format": FILE_FORMAT,
-        "notice": SIGNATURE_NOTICE,
+        "notice": signature_notice(),
+        "law": current_edition().header,
         "panelist": {"name": request.panelist_name, "address": request.panelist},
         "rulingLabel": request.ruling_label,
         "reason": request.reason,

@@ -64,7 +64,7 @@ class Action:
 
     @classmethod
     def settle_claim(cls, claim_id: int) -> Action:
-        """Recognise claim ``claim_id`` and pay it from the treasury (DC 20.8)."""
+        """Recognise claim ``claim_id`` and pay it from the treasury (liability-cap)."""
         return cls(CLAIMS, 0, encode_call("settleClaim(uint256)", claim_id), f"settle claim {claim_id}")
 
     @classmethod
@@ -74,11 +74,11 @@ class Action:
 
     @classmethod
     def expel(cls, member_address: str, member: str = "") -> Action:
-        """Expel a member (if the charter allows), paying them their share (DC 9.6)."""
+        """Expel a member (if the charter allows), paying them their share (no-confiscation)."""
         return cls("DAO", 0, encode_call("expel(address)", member_address), f"expel {member or member_address}")
 
     @classmethod
     def call_capital(cls, bps_of_contribution: int) -> Action:
-        """Call capital from every member, never beyond their liability cap (DC 20.8)."""
+        """Call capital from every member, never beyond their liability cap (liability-cap)."""
         return cls("DAO", 0, encode_call("callCapital(uint256)", bps_of_contribution),
                    f"call {bps_of_contribution / 100:g}% of each contribution as capital")

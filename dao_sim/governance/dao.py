@@ -16,6 +16,7 @@ from dao_sim.governance.actions import CLAIMS, Action
 from dao_sim.governance.errors import PROPOSAL_STATES, explain_revert
 from dao_sim.governance.tally import Support
 from dao_sim.governance.units import format_eth, parse_amount
+from dao_sim.law import aside
 
 if TYPE_CHECKING:
     from dao_sim.chain.journal import JournalEntry
@@ -74,7 +75,7 @@ class Treasury:
 
 @dataclass(frozen=True)
 class ClaimInfo:
-    """A claim against the DAO (DC 20.8)."""
+    """A claim against the DAO (liability-cap)."""
 
     id: int
     claimant: str
@@ -86,7 +87,7 @@ class ClaimInfo:
 
 @dataclass(frozen=True)
 class Liability:
-    """A member's exposure under DC 20.8, in wei."""
+    """A member's exposure under their liability cap (liability-cap), in wei."""
 
     member: str
     contributed: int
@@ -97,7 +98,7 @@ class Liability:
 
 @dataclass(frozen=True)
 class DecisionInfo:
-    """An automated decision (DC 29) with its inputs and its review."""
+    """An automated decision (automated-decisions-listed) with its inputs and its review."""
 
     id: int
     subject: str
@@ -377,7 +378,7 @@ class DAO:
         return out
 
     def liability(self, member: str) -> Liability:
-        """What ``member`` put in, lost so far, their cap and remaining exposure (DC 20.8)."""
+        """What ``member`` put in, lost so far, their cap and remaining exposure (liability-cap)."""
         contributed, lost, cap, remaining = self._call("liabilityOf", self.session.address(member))
         return Liability(member, int(contributed), int(lost), int(cap), int(remaining))
 
@@ -389,7 +390,7 @@ class DAO:
         return self._transact("payCapitalCall", sender=member, value=parse_amount(amount))
 
     def propose_amendment(self, proposer: str, successor: DAO, description: str) -> int:
-        """Propose migrating to ``successor`` (deployed with this DAO as predecessor), DC 20.9."""
+        """Propose migrating to ``successor`` (deployed with this DAO as predecessor): consent-to-change."""
         self._sandbox("propose_amendment", proposer)
         entry = self._transact("proposeAmendment", successor.address, description, sender=proposer,
                                on=self.governor)
@@ -422,7 +423,7 @@ class DAO:
         target = self._call("migratedTo")
         return None if int(target, 16) == 0 else target
 
-    # ---- automated decisions (DC 29) -----------------------------------------------------
+    # ---- automated decisions (automated-decisions-listed) ---------------------------------
 
     def pay_dues(self, member: str) -> JournalEntry:
         """Pay one period of dues (lifts a suspension for missed dues)."""
@@ -435,7 +436,7 @@ class DAO:
         return int(self._event_arg(entry, "AutomatedDecisionMade", "decisionId"))
 
     def request_review(self, member: str, decision_id: int) -> JournalEntry:
-        """The affected member asks for human review of an automated decision (DC 29.2)."""
+        """The affected member asks for human review of an automated decision (automated-decision-rights)."""
         return self._transact("requestReview", decision_id, sender=member, on=self._dues())
 
     def decide_review(self, reviewer: str, decision_id: int, *, reverse: bool, reasons: str) -> JournalEntry:
@@ -458,11 +459,12 @@ class DAO:
         dues_text = (f"dues of {format_eth(int(self._call('duesAmount', on=dues)))} every "
                      f"{int(self._call('duesPeriod', on=dues)) // 86_400} days")
         explanation = (
-            f"Automated decision {decision_id} (DC 29.1): {subject}'s voting rights were suspended by "
+            f"Automated decision {decision_id} {aside('automated-decisions-listed')}: {subject}'s voting "
+            "rights were suspended by "
             f"the charter's rule '{rule}' ({dues_text}; overdue dues suspend voting). Inputs: dues paid "
             f"until {_utc(due_since)}; the rule was applied at {_utc(decided_at)}. {self.name} uses "
             f"this decision; {reviewer}, the reviewer the charter names, reviews it at "
-            f"{subject}'s request (DC 29.2). Review: {review.lower()}.")
+            f"{subject}'s request {aside('automated-decision-rights')}. Review: {review.lower()}.")
         return DecisionInfo(decision_id, subject, rule, due_since, decided_at, review, explanation)
 
     # ---- disputes (the DAO's side; the arbitrator lives in dao_sim.disputes) --------------

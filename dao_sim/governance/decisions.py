@@ -1,4 +1,4 @@
-"""The DAO's decisions as evidence for off-chain records (the joint account, DC 20.11).
+"""The DAO's decisions as evidence for off-chain records (the joint account, joint-account).
 
 A bank disbursement must cite a decision the members took; this adapter answers, from the
 chain and its journal only, whether a proposal was executed, when, by which transaction,

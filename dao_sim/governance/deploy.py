@@ -16,6 +16,7 @@ from dao_sim.governance.dao import DAO
 from dao_sim.governance.errors import explain_revert
 from dao_sim.governance.founders import FoundingList
 from dao_sim.governance.units import format_eth
+from dao_sim.law import cite
 
 if TYPE_CHECKING:
     from dao_sim.chain.session import ChainSession
@@ -28,7 +29,7 @@ _ZERO = "0x" + "00" * 20
 
 
 def charter_hash(text: str) -> bytes:
-    """keccak-256 of the charter's UTF-8 text: what the contract stores (DC 20.9)."""
+    """keccak-256 of the charter's UTF-8 text: what the contract stores (consent-to-change)."""
     return keccak(text=text)
 
 
@@ -106,7 +107,7 @@ def deploy(spec: DAOSpec, session: ChainSession, *, artifacts: ArtifactSet | Non
     Raises
     ------
     SpecError
-        When a name does not resolve, or the arbitrator address holds no contract (DC 28.2).
+        When a name does not resolve, or the arbitrator address holds no contract (human-dispute).
     DAORefused
         When the contract refuses the rules.
     SandboxError
@@ -118,8 +119,8 @@ def deploy(spec: DAOSpec, session: ChainSession, *, artifacts: ArtifactSet | Non
     founders = [(_resolve(session, m.name, f"members.{m.name}"), m) for m in spec.founders]
     arbitrator_address = _resolve(session, spec.arbitrator, "arbitrator")
     if not session.engine.code(arbitrator_address):
-        raise SpecError(f"arbitrator: {spec.arbitrator} is not a contract; DC 28.2 needs a working "
-                        "dispute procedure (deploy a HumanArbitrator first)")
+        raise SpecError(f"arbitrator: {spec.arbitrator} is not a contract; {cite('human-dispute')} needs "
+                        "a working dispute procedure (deploy a HumanArbitrator first)")
     signers = set(session.engine.accounts())
     for address, member in founders:
         if address not in signers:

@@ -1,8 +1,10 @@
 """The DAO's refusals in plain words.
 
 The contract refuses with custom errors carrying the values involved (``NotAMember(0x…)``);
-people read "Dana is not a member". Each template names the article it enforces where there
-is one, so the refusal itself explains the law.
+people read "Dana is not a member". Each template names the requirement of the law catalogue
+it enforces where there is one (``{aside[vote-only-decisions]}``), cited when the message is
+written, under the edition in use then, so the refusal itself explains the law (or says that
+the rule is dao-sim's default).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from dao_sim.exceptions import ContractReverted, GovernanceError
+from dao_sim.law import with_citations
 
 __all__ = ["PROPOSAL_STATES", "DAORefused", "explain_revert"]
 
@@ -23,11 +26,11 @@ _REVIEW_STATES = ("None", "Requested", "Confirmed", "Reversed")
 _TEMPLATES: dict[str, str] = {
     "NotAMember": "{account} is not a member",
     "AlreadyAMember": "{account} is already a member",
-    "MemberIsSuspended": "{member} is suspended from voting by an automated decision (they may ask for review, DC 29.2)",
-    "NoMembershipOffer": "{candidate} has no membership offer: admission needs a passed proposal (DC 20.7)",
+    "MemberIsSuspended": "{member} is suspended from voting by an automated decision (they may ask for review {aside[automated-decision-rights]})",
+    "NoMembershipOffer": "{candidate} has no membership offer: admission needs a passed proposal {aside[vote-only-decisions]}",
     "NotAFounder": (
         "{account} is not on the founding list with a contribution of {contribution} (or has already used "
-        "their founding seat); others join only when a passed proposal admits them (DC 20.7)"
+        "their founding seat); others join only when a passed proposal admits them {aside[vote-only-decisions]}"
     ),
     "WrongContribution": "wrong amount: expected {expected}, sent {sent}",
     "ZeroContribution": "the amount must be more than zero",
@@ -39,10 +42,10 @@ _TEMPLATES: dict[str, str] = {
         "every member has left, so nobody could ever redeem {amount}: the transfer is refused"
     ),
     "SharesOverflow": "{shares} shares would be more than the DAO can count",
-    "OnlyByVote": "{caller} cannot do this: only a passed proposal can (DC 20.7)",
+    "OnlyByVote": "{caller} cannot do this: only a passed proposal can {aside[vote-only-decisions]}",
     "OnlyModule": "{caller} cannot do this: only the DAO's own contracts call each other this way",
     "OnlyArbitrator": "{caller} is not the DAO's arbitrator",
-    "OnlyReviewer": "{caller} is not the reviewer the charter names (DC 29.2)",
+    "OnlyReviewer": "{caller} is not the reviewer the charter names {aside[automated-decision-rights]}",
     "OnlyPredecessor": "{caller} is not the contract this DAO succeeds",
     "OnlySuccessor": "{caller} is not the contract this DAO migrated to",
     "UnknownProposal": "there is no proposal {proposalId}",
@@ -53,8 +56,8 @@ _TEMPLATES: dict[str, str] = {
     "NoVotingPower": "{voter} had no vote on proposal {proposalId}: they were not a member when voting opened",
     "TooManyActions": "a proposal may carry at most {limit} actions; this one has {count}",
     "ActionOutsideCapacity": (
-        "action {index} calls {selector} on {target}, which is outside the DAO's capacity (DC 20.5); "
-        "no vote can take or restrict a member's share (DC 9.6 needs a court decision)"
+        "action {index} calls {selector} on {target}, which is outside the DAO's capacity "
+        "{aside[capacity]}; no vote can take or restrict a member's share {aside[no-confiscation]}"
     ),
     "ActionFailed": "action {index} of proposal {proposalId} failed",
     "TreasuryInsufficient": (
@@ -67,7 +70,7 @@ _TEMPLATES: dict[str, str] = {
     "ExitBlockedByOwnVote": "{member} voted For proposal {proposalId}, which is still open; they may exit once it is settled",
     "CapitalCallExceedsCap": (
         "a capital call of {requestedBps} of each contribution exceeds the {headroomBps} the liability cap "
-        "still allows (DC 20.8)"
+        "still allows {aside[liability-cap]}"
     ),
     "NothingOwed": "{member} owes no capital call",
     "ExpulsionNotInCharter": "the charter does not allow expulsion",
@@ -96,8 +99,10 @@ _TEMPLATES: dict[str, str] = {
     "NotTheAffectedPerson": "{caller} is not the person decision {decisionId} affects",
     "ReviewNotRequested": "decision {decisionId} has no pending review request (review is {status})",
     "ReviewAlreadyRequested": "review of decision {decisionId} was already requested (it is {status})",
-    "DisputeClauseMissing": "DC 28.2: no human dispute procedure (arbitrator) was named",
-    "ReviewerMissing": "DC 29.2: automated decisions need a named human reviewer",
+    "DisputeClauseMissing": "no human dispute procedure (arbitrator) was named {aside[human-dispute]}",
+    "ReviewerMissing": (
+        "automated decisions need a named human reviewer {aside[automated-decision-rights]}"
+    ),
     "InvalidRules": "the rule {field} is invalid",
     "NoFoundingMembers": "a DAO needs founding members",
     "BlueprintMissing": "no module blueprint is published at {blueprint}, so the DAO cannot create its modules",
@@ -128,7 +133,8 @@ class DAORefused(GovernanceError):
 
 def explain_revert(exc: ContractReverted, name_of: Callable[[str], str],
                    format_amount: Callable[[int], str]) -> DAORefused:
-    """Turn a decoded revert into a :class:`DAORefused` with a readable message."""
+    """Turn a decoded revert into a :class:`DAORefused` with a readable message, citing the
+    law under the edition in use."""
     if exc.error is None or exc.error not in _TEMPLATES:
         return DAORefused(str(exc), exc.error, dict(exc.error_args))
     shown: dict[str, Any] = {}
@@ -145,4 +151,4 @@ def explain_revert(exc: ContractReverted, name_of: Callable[[str], str],
             shown[key] = f"{int(str(value)) / 100:g}%"
         else:
             shown[key] = value
-    return DAORefused(_TEMPLATES[exc.error].format(**shown), exc.error, dict(exc.error_args))
+    return DAORefused(with_citations(_TEMPLATES[exc.error], **shown), exc.error, dict(exc.error_args))

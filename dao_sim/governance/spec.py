@@ -1,20 +1,22 @@
 """A DAO described before it exists: the charter's rules, validated, in the domain's words.
 
 A :class:`DAOSpec` is what a developer writes in Python and what a scenario's YAML becomes.
-It refuses values the Code or the contract cannot accept *before* anything is deployed, with
-a message that says which field and why, so a bad design never reaches the chain half-built.
+It refuses values the law, dao-sim's defaults or the contract rule out *before* anything is
+deployed, with a message that says which field and why (citing the requirement under the
+edition in use), so a bad design never reaches the chain half-built.
 """
 
 from __future__ import annotations
 
 import enum
+import textwrap
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from dao_sim.exceptions import DurationError, SpecError
 from dao_sim.governance.sandbox import Sandbox
 from dao_sim.governance.units import format_eth, parse_amount, parse_bps, parse_multiple
-from dao_sim.law import reference
+from dao_sim.law import Edition, aside, cite, reference, using
 
 __all__ = ["DAOSpec", "Dues", "MemberSpec", "Sandbox", "VotingRule"]
 
@@ -70,7 +72,8 @@ class MemberSpec:
 
 @dataclass(frozen=True)
 class Dues:
-    """Periodic dues; missing them suspends voting rights automatically (a DC 29 decision)."""
+    """Periodic dues; missing them suspends voting rights automatically (an automated decision:
+    automated-decisions-listed, automated-decision-rights)."""
 
     amount: int
     period: int
@@ -151,27 +154,31 @@ class DAOSpec:
         vote Against. Approval must be at least 50%.
     amendment_consent : int or str
         Share of *all* voting power that must vote For an amendment (dao-sim default: 100%,
-        unanimity; DC 20.9 requires the participants' consent, the threshold is the charter's).
+        unanimity; consent-to-change: a change needs the participants' consent, the threshold is
+        the charter's).
     voting_delay, voting_period, grace_period, execution_window : duration
         ``"2 days"``, seconds, or a timedelta.
     liability_cap : str or int
-        Cap as a multiple of each member's contribution (``"1x"`` default, DC 20.8).
+        Cap as a multiple of each member's contribution (``"1x"`` default, liability-cap).
     expulsion_allowed : bool
-        Whether the charter lets members expel a member (always with their share paid, DC 9.6).
+        Whether the charter lets members expel a member (always with their share paid,
+        no-confiscation).
     claim_bond, min_claim_bond : int (basis points) or str, and amount
         What filing a claim against the DAO costs: ``claim_bond`` of the amount claimed
         (default 5%), at least ``min_claim_bond`` (default 0.01 ETH, never 0). The bond goes to
         the treasury if the members reject the claim and back to the claimant if they
         recognise it, so a bogus claim costs its filer.
     dues : Dues or None
-        Periodic dues enforced by an automated decision (DC 29), reviewed by ``reviewer``.
+        Periodic dues enforced by an automated decision (automated-decisions-listed), reviewed
+        by ``reviewer``.
     arbitrator : str or None
-        The human dispute procedure (DC 28.2): a session label or address of an ERC-792
+        The human dispute procedure (human-dispute): a session label or address of an ERC-792
         arbitrator. Deployment is refused without one.
     arbitrator_panel_size : int
         Panel size asked of the arbitrator for each dispute (1 or 3).
     reviewer : str or None
-        The natural person who reviews automated decisions (DC 29.2); required with dues.
+        The natural person who reviews automated decisions (automated-decision-rights);
+        required with dues.
     charter : str or None
         The human-readable charter; generated from these rules when omitted.
     sandbox : Sandbox, int, str, mapping or None
@@ -184,7 +191,7 @@ class DAOSpec:
     Raises
     ------
     SpecError
-        For any value the Code or the contract cannot accept.
+        For any value the law, dao-sim's defaults or the contract rule out.
 
     Examples
     --------
@@ -264,7 +271,8 @@ class DAOSpec:
         if not BPS // 2 < consent <= BPS:
             raise SpecError(f"amendment_consent: {consent / 100:g}% must be over 50% and at most 100%")
         if cap < BPS:
-            raise SpecError(f"liability_cap: {cap / BPS:g}x is below the contribution (1x): DC 20.8")
+            raise SpecError(f"liability_cap: {cap / BPS:g}x is below the contribution (1x) "
+                            f"{aside('liability-cap')}")
         if cap > _UINT32:
             most = f"{_UINT32 // BPS}.{_UINT32 % BPS:04d}x"
             raise SpecError(f"liability_cap: {cap / BPS:g}x is out of range (at most {most})")
@@ -285,8 +293,8 @@ class DAOSpec:
     def _set_procedures(self) -> None:
         if not self.arbitrator:
             raise SpecError(
-                "arbitrator: DC 28.2 requires a dispute procedure under which a human decides; "
-                "name an arbitrator (e.g. a HumanArbitrator deployed with dao_sim.disputes)"
+                f"arbitrator: {cite('human-dispute')} requires a dispute procedure under which a human "
+                "decides; name an arbitrator (e.g. a HumanArbitrator deployed with dao_sim.disputes)"
             )
         if isinstance(self.arbitrator_panel_size, bool) or not isinstance(self.arbitrator_panel_size, int):
             raise SpecError(f"arbitrator_panel_size: expected the number 1 or 3, got {self.arbitrator_panel_size!r}")
@@ -296,8 +304,8 @@ class DAOSpec:
             raise SpecError(f"dues: expected Dues(amount, period), got {self.dues!r}")
         if self.dues is not None and not self.reviewer:
             raise SpecError(
-                "reviewer: dues are enforced by an automated decision, and DC 29.2 lets the member "
-                "demand its review by a human: name the reviewer"
+                "reviewer: dues are enforced by an automated decision, whose review by a human the "
+                f"member may demand {aside('automated-decision-rights')}: name the reviewer"
             )
 
     @property
@@ -305,11 +313,12 @@ class DAOSpec:
         """Sum of founding contributions, in wei (sent with the deployment)."""
         return sum(m.contribution for m in self.founders)
 
-    def charter_text(self) -> str:
-        """The human-readable charter: the given text, or one generated from these rules."""
+    def charter_text(self, edition: str | Edition | None = None) -> str:
+        """The human-readable charter: the given text, or one generated from these rules,
+        citing edition ``edition`` of the Code (the one in use when ``None``)."""
         if self.charter is not None:
             return self.charter
-        return render_charter(self)
+        return render_charter(self, edition)
 
 
 def _duration_text(seconds: int) -> str:
@@ -320,19 +329,34 @@ def _duration_text(seconds: int) -> str:
     return f"{seconds} seconds"
 
 
-def render_charter(spec: DAOSpec) -> str:
-    """Write the charter a person reads; its keccak hash is stored on-chain (DC 20.9)."""
+def render_charter(spec: DAOSpec, edition: str | Edition | None = None) -> str:
+    """Write the charter a person reads; its keccak hash is stored on-chain (consent-to-change).
+
+    The charter names the edition of the Code its citations come from (``edition``, the one in
+    use when ``None``): the same rules cite the law in force, or the draft, or say where they
+    are dao-sim's defaults. A different edition is a different text, so a different hash.
+    """
+    with using(edition) as under:
+        return _charter(spec, under)
+
+
+def _charter(spec: DAOSpec, under: Edition) -> str:
+    opening = textwrap.fill(
+        "A digital community without a legal entity, governed by its participants through a smart "
+        f"contract without central management {aside('no-central-management')}. This charter and "
+        "the contract's published source are its rules; they change only with the participants' "
+        f"consent {aside('consent-to-change')}.", 90)
+    expulsion = ("allowed by vote, always paying the member their share" if spec.expulsion_allowed
+                 else "not allowed")
     lines = [
         f"# Charter of {spec.name}",
         "",
-        "A digital community without a legal entity, governed by its participants through a smart",
-        "contract without central management (DC 20.4). This charter and the contract's published",
-        "source are its rules; they change only with the participants' consent (DC 20.9).",
+        opening,
         "",
         "## Founding members",
         *[f"- {m.name}: contribution {format_eth(m.contribution)}" for m in spec.founders],
         "",
-        "## Decisions (DC 20.7)",
+        f"## Decisions {aside('vote-only-decisions')}",
         f"- Voting: {VotingRule.parse(spec.voting_rule).label}.",
         f"- Quorum: {int(spec.quorum) / 100:g}% of all voting power must vote.",
         f"- Approval: more than {int(spec.approval) / 100:g}% of the votes For or Against must be For.",
@@ -343,15 +367,15 @@ def render_charter(spec: DAOSpec) -> str:
         (f"- Amendments: a migration to a new published contract, with the consent of "
         f"{int(spec.amendment_consent) / 100:g}% of all voting power."),
         "",
-        "## Liability (DC 20.8)",
+        f"## Liability {aside('liability-cap')}",
         f"- Each member answers for the DAO's acts up to {int(spec.liability_cap) / BPS:g}x their contribution.",
         "- Claims are paid from the treasury only; a member may exit with their share net of reserved claims.",
         (f"- A claim against the DAO costs a bond of {int(spec.claim_bond) / 100:g}% of the amount claimed, at "
          f"least {format_eth(int(spec.min_claim_bond))}: returned if the claim is recognised, kept by the "
          "treasury if it is rejected."),
-        f"- Expulsion: {'allowed by vote, always paying the member their share' if spec.expulsion_allowed else 'not allowed'} (DC 9.6).",
+        f"- Expulsion: {expulsion} {aside('no-confiscation')}.",
         "",
-        "## Disputes (DC 28.2)",
+        f"## Disputes {aside('human-dispute')}",
         f"- A human arbitrator ({spec.arbitrator}, panels of {spec.arbitrator_panel_size}) decides disputes.",
         "- A disputed decision does not execute until the human ruling.",
     ]
@@ -370,9 +394,11 @@ def render_charter(spec: DAOSpec) -> str:
     if spec.dues is not None:
         lines += [
             "",
-            "## Automated decisions (DC 29)",
+            f"## Automated decisions {aside('automated-decisions-listed')}",
             (f"- Dues of {format_eth(spec.dues.amount)} every {_duration_text(spec.dues.period)}; "
             "a member whose dues are overdue is suspended from voting automatically."),
-            f"- The DAO uses this decision; {spec.reviewer} reviews it on the member's request (DC 29.2).",
+            (f"- The DAO uses this decision; {spec.reviewer} reviews it on the member's request "
+             f"{aside('automated-decision-rights')}."),
         ]
+    lines += ["", f"{under.header}."]
     return "\n".join(lines) + "\n"

@@ -13,7 +13,7 @@ from dao_sim.law.catalogue import (
     requirement,
     requirements,
 )
-from dao_sim.law.citing import cite, current_edition, reference, using
+from dao_sim.law.citing import aside, cite, current_edition, reference, using, with_citations
 from dao_sim.law.editions import DEFAULT_EDITION, EDITIONS, Edition, edition
 
 __all__ = [
@@ -23,6 +23,7 @@ __all__ = [
     "Provision",
     "Requirement",
     "Status",
+    "aside",
     "cite",
     "current_edition",
     "edition",
@@ -31,4 +32,5 @@ __all__ = [
     "requirement",
     "requirements",
     "using",
+    "with_citations",
 ]

@@ -60,6 +60,19 @@ class Provision:
         return f"not in the {self.edition.id} text"
 
     @property
+    def inline(self) -> str:
+        """The citation as words inside a sentence: ``Art. 67(3)``, ``DC 20.7``, or
+        ``dao-sim default, after draft Art. 20.7`` (no parenthesis inside, so it can stand in one)."""
+        if self.status is Status.DEFAULT:
+            return f"dao-sim default, after {self.follows}" if self.follows else "dao-sim default"
+        return self.citation
+
+    @property
+    def aside(self) -> str:
+        """:attr:`inline` in brackets, for the end of a sentence: ``(Art. 67(3))``."""
+        return f"({self.inline})"
+
+    @property
     def reference(self) -> str:
         """The citation with its status and any related article, for findings and footnotes."""
         parts = [self.citation]

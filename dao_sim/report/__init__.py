@@ -3,8 +3,9 @@
 :mod:`.sentences` tells one transaction in words; :class:`Chronicle` interleaves a session's
 transactions with a narrator's notes; :class:`Report` holds a run already in words (outcome,
 checks, facts, timeline, tables, law and defaults, evidence); :mod:`.console` prints it,
-:mod:`.markdown` writes it. Renderers need no chain, so any runner (a demo, a scenario) can
-build a :class:`Report` and reuse them.
+:mod:`.markdown` writes it, citing the law under the edition the report was made in, which
+each names at the top. Renderers need no chain, so any runner (a demo, a scenario) can build
+a :class:`Report` and reuse them.
 """
 
 from dao_sim.report import arbitration as _arbitration  # noqa: F401  registers its sentences
@@ -21,6 +22,7 @@ from dao_sim.report.model import (
     Table,
     TimelineItem,
     balance_table,
+    basis_text,
     signed_eth,
     utc,
 )
@@ -50,6 +52,7 @@ __all__ = [
     "Table",
     "TimelineItem",
     "balance_table",
+    "basis_text",
     "contracts_line",
     "describe",
     "describe_event",

@@ -1,4 +1,4 @@
-"""Sentences for the human arbitrator's transactions (DC 28.2): who ruled, how, with what effect.
+"""Sentences for the human arbitrator's transactions (human-dispute): who ruled, how, with what effect.
 
 A ruling is a person's act, so the sentence names the person and how the act reached the
 chain (from their own key, or signed and relayed); passing the ruling on is told with what it
@@ -36,7 +36,7 @@ def _ruled(entry: JournalEntry, name_of: NameOf, how: str) -> Sentence | None:
     given = _first(entry, "RulingGiven")
     if given is not None:
         text += f"; the panel's majority is reached: ruling {given.args['ruling']}, open to appeal"
-    return Sentence(text, "DC 28.2")
+    return Sentence(text, "human-dispute")
 
 
 @sentence("castRuling")
@@ -56,7 +56,7 @@ def _appeal(entry: JournalEntry, name_of: NameOf) -> Sentence | None:
         return None
     return Sentence(f"{entry.sender_name} appealed dispute {scheduled.args['disputeId']}; a larger "
                     f"panel will be drawn from the hash of block {scheduled.args['drawBlock']}",
-                    "DC 28.2")
+                    "human-dispute")
 
 
 @sentence("escalate")
@@ -66,7 +66,7 @@ def _escalate(entry: JournalEntry, name_of: NameOf) -> Sentence | None:
         return None
     return Sentence(f"{entry.sender_name} escalated dispute {scheduled.args['disputeId']} after its "
                     "ruling deadline passed: a new panel will be drawn from the hash of block "
-                    f"{scheduled.args['drawBlock']} and nothing was decided", "DC 28.2")
+                    f"{scheduled.args['drawBlock']} and nothing was decided", "human-dispute")
 
 
 @sentence("drawPanel")
@@ -75,7 +75,7 @@ def _draw(entry: JournalEntry, name_of: NameOf) -> Sentence | None:
     if drawn is not None:
         panel = ", ".join(name_of(a) for a in drawn.args["panel"])
         return Sentence(f"{entry.sender_name} had the panel of dispute {drawn.args['disputeId']} "
-                        f"(round {drawn.args['round']}) drawn: {panel}", "DC 28.2")
+                        f"(round {drawn.args['round']}) drawn: {panel}", "human-dispute")
     scheduled = _first(entry, "PanelDrawScheduled")
     if scheduled is None:
         return None
@@ -90,7 +90,7 @@ def _deliver(entry: JournalEntry, name_of: NameOf) -> Sentence | None:
         return None
     return Sentence(f"{entry.sender_name} delivered the final ruling {ruled.args['_ruling']} of "
                     f"dispute {ruled.args['_disputeID']} to {name_of(ruled.address)}, which had "
-                    "refused it before", "DC 28.2")
+                    "refused it before", "human-dispute")
 
 
 @sentence("executeRuling")
@@ -116,7 +116,7 @@ def _execute_ruling(entry: JournalEntry, name_of: NameOf) -> Sentence | None:
         text += ")"
     if _first(entry, "RulingDeliveryFailed") is not None:
         text += "; the arbitrable contract refused it, so its delivery waits to be retried"
-    return Sentence(text, "DC 28.2")
+    return Sentence(text, "human-dispute")
 
 
 @sentence("withdrawFees")

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from dao_sim.report.model import EvidenceRow, TimelineItem
+from dao_sim.report.model import EvidenceRow, TimelineItem, check_basis
 from dao_sim.report.sentences import describe, describe_event, show_value
 
 if TYPE_CHECKING:
@@ -58,7 +58,12 @@ class Chronicle:
         self._notes: list[Note] = []
 
     def note(self, text: str, basis: str = "") -> None:
-        """Add narration here, at the chain's current time: ``"3 days pass: the vote closes"``."""
+        """Add narration here, at the chain's current time: ``"3 days pass: the vote closes"``.
+
+        ``basis`` is the requirement of the law catalogue the step shows (``"human-dispute"``),
+        ``"dao-sim default"``, or empty; an id the catalogue does not know raises ``LawError``.
+        """
+        check_basis(basis)
         head = self._session.latest_block()
         self._notes.append(Note(len(self._session.journal), head.timestamp, head.number, text,
                                 basis))

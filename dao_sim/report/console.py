@@ -2,7 +2,8 @@
 
 The rich layout is for people watching a demo: the timeline as a table, notes in italics,
 refused transactions in red, each line's legal basis in its own column. The plain layout
-carries the same words, one line per item, so a test or a log can read them.
+carries the same words, one line per item, so a test or a log can read them. Both open with
+the edition of the Code the report applies and cite the law under it.
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ from rich.panel import Panel
 from rich.table import Table as RichTable
 from rich.text import Text
 
-from dao_sim.report.model import Check, LawNote, Report, Table, TimelineItem
+from dao_sim.law import Edition
+from dao_sim.law import edition as _edition
+from dao_sim.report.model import Check, LawNote, Report, Table, TimelineItem, law_titles, split_law
 
 __all__ = [
     "check_mark",
@@ -33,22 +36,25 @@ def check_mark(check: Check) -> str:
     return "[ok]" if check.ok else "[FAILED]"
 
 
-def _line(item: TimelineItem) -> str:
-    basis = f"  [{item.basis}]" if item.basis else ""
+def _line(item: TimelineItem, under: Edition) -> str:
+    cited = item.cited(under)
+    basis = f"  [{cited}]" if cited else ""
     marker = "  --" if item.is_note else ("  ! " if not item.ok else "    ")
     return f"{item.when}{marker} {item.text}{basis}"
 
 
-def timeline_text(items: Iterable[TimelineItem]) -> str:
-    """One line per item: time (UTC), a marker (``--`` note, ``!`` refused), the sentence.
+def timeline_text(items: Iterable[TimelineItem], edition: str | Edition | None = None) -> str:
+    """One line per item: time (UTC), a marker (``--`` note, ``!`` refused), the sentence, and
+    its basis as edition ``edition`` (the one in use when ``None``) cites it.
 
     Examples
     --------
     >>> print(timeline_text([TimelineItem(1_767_225_606, 6, "Bolat voted For proposal 0 "
-    ...                                   "(weight 1)", "DC 20.7", "Bolat", "0xab")]))
-    2026-01-01 00:00:06     Bolat voted For proposal 0 (weight 1)  [DC 20.7]
+    ...                                   "(weight 1)", "dao-sim default", "Bolat", "0xab")]))
+    2026-01-01 00:00:06     Bolat voted For proposal 0 (weight 1)  [dao-sim default]
     """
-    return "\n".join(_line(item) for item in items)
+    under = _edition(edition)
+    return "\n".join(_line(item, under) for item in items)
 
 
 def table_text(table: Table) -> str:
@@ -62,40 +68,44 @@ def table_text(table: Table) -> str:
     return "\n".join(lines)
 
 
-def _law_lines(notes: Iterable[LawNote]) -> list[str]:
-    law = [n for n in notes if n.is_law]
-    defaults = [n for n in notes if not n.is_law]
+def _law_lines(notes: Iterable[LawNote], under: Edition) -> list[str]:
+    stated, defaults = split_law(notes, under)
     lines = []
-    if law:
-        lines.append("What the law requires, and what this run shows:")
-        lines += [f"  {n.article}: {n.rule} -- {n.shown}" for n in law]
+    if stated:
+        lines.append(law_titles(under)[0] + ":")
+        lines += [f"  {n.cited(under)}: {n.rule_in(under)} -- {n.shown}" for n in stated]
     if defaults:
         lines.append("dao-sim defaults (design choices a charter may change; not law):")
-        lines += [f"  {n.rule} -- {n.shown}" for n in defaults]
+        for n in defaults:
+            basis = n.reference_in(under)
+            lines.append(f"  {n.rule_in(under)}" + (f" [{basis}]" if basis else "") + f" -- {n.shown}")
     return lines
 
 
 def report_text(report: Report) -> str:
-    """The whole report as plain text (no evidence table: that is for the written report)."""
-    parts = [report.title, report.summary, ""]
+    """The whole report as plain text (no evidence table: that is for the written report),
+    citing the law under the report's edition, which its second line names."""
+    under = report.law_applied
+    parts = [report.title, under.header, report.summary, ""]
     parts += [f"{label}: {value}" for label, value in report.facts]
-    parts += ["", "Timeline (UTC, chain time):", timeline_text(report.timeline), ""]
+    parts += ["", "Timeline (UTC, chain time):", timeline_text(report.timeline, under), ""]
     for table in report.tables:
         parts += [table_text(table), ""]
     parts += ["Checks on the chain:"]
     parts += [f"  {check_mark(c)} {c.label}" + (f": {c.detail}" if c.detail else "")
               for c in report.checks]
-    parts += ["", *_law_lines(report.law), "", report.outcome]
+    parts += ["", *_law_lines(report.law, under), "", report.outcome]
     return "\n".join(parts)
 
 
-def rich_timeline(items: Iterable[TimelineItem]) -> RichTable:
-    """The timeline as a rich table: when, what happened, basis."""
+def rich_timeline(items: Iterable[TimelineItem], edition: str | Edition | None = None) -> RichTable:
+    """The timeline as a rich table: when, what happened, basis (cited under ``edition``)."""
+    under = _edition(edition)
     table = RichTable(box=box.SIMPLE_HEAD, title="Timeline", title_justify="left",
                       title_style="bold", expand=False, pad_edge=False)
     table.add_column("when (UTC)", style="dim", no_wrap=True)
     table.add_column("what happened", overflow="fold")
-    table.add_column("basis", style="cyan", no_wrap=True)
+    table.add_column("basis", style="cyan", max_width=16)  # a default's citation wraps
     for item in items:
         if item.is_note:
             text = Text(item.text, style="italic yellow")
@@ -103,7 +113,7 @@ def rich_timeline(items: Iterable[TimelineItem]) -> RichTable:
             text = Text(item.text, style="red")
         else:
             text = Text(item.text)
-        table.add_row(item.when, text, item.basis)
+        table.add_row(item.when, text, item.cited(under))
     return table
 
 
@@ -119,50 +129,56 @@ def rich_table(table: Table) -> RichTable:
     return out
 
 
-def _rich_law(notes: Iterable[LawNote]) -> list[RichTable]:
-    notes = list(notes)
+def _rich_law(notes: Iterable[LawNote], under: Edition) -> list[RichTable]:
+    stated, defaults = split_law(notes, under)
     out = []
-    law = [n for n in notes if n.is_law]
-    if law:
-        t = RichTable(box=box.SIMPLE_HEAD, title="What the law requires, and what this run shows",
-                      title_justify="left", title_style="bold", pad_edge=False)
+    if stated:
+        title, says = law_titles(under)
+        t = RichTable(box=box.SIMPLE_HEAD, title=title, title_justify="left", title_style="bold",
+                      pad_edge=False)
         t.add_column("article", style="cyan", no_wrap=True)
-        t.add_column("the Code requires", overflow="fold")
+        t.add_column(says, overflow="fold")
         t.add_column("this run shows", overflow="fold")
-        for n in law:
-            t.add_row(n.article, n.rule, n.shown)
+        for n in stated:
+            t.add_row(n.cited(under), n.rule_in(under), n.shown)
         out.append(t)
-    defaults = [n for n in notes if not n.is_law]
     if defaults:
         t = RichTable(box=box.SIMPLE_HEAD, title="dao-sim defaults (not law: a charter may choose "
                       "otherwise)", title_justify="left", title_style="bold", pad_edge=False)
+        cited = any(n.requirement for n in defaults)
         t.add_column("default", overflow="fold")
+        if cited:
+            t.add_column("basis", style="cyan", overflow="fold")
         t.add_column("here", overflow="fold")
         for n in defaults:
-            t.add_row(n.rule, n.shown)
+            cells = (n.rule_in(under), n.reference_in(under)) if cited else (n.rule_in(under),)
+            t.add_row(*cells, n.shown)
         out.append(t)
     return out
 
 
 def print_report(console: Console, report: Report) -> None:
-    """Print ``report`` for people at a terminal; the last line is the outcome."""
+    """Print ``report`` for people at a terminal, citing the law under the report's edition,
+    which the line under the opening panel names; the last line is the outcome."""
+    under = report.law_applied
     console.print(Panel(Text(report.summary), title=Text(report.title, style="bold"),
                         title_align="left", border_style="blue"))
+    console.print(Text(under.header, style="bold"))
     if report.facts:
         facts = RichTable.grid(padding=(0, 2))
-        facts.add_column(style="bold", no_wrap=True)
+        facts.add_column(style="bold", max_width=30)  # a default's citation makes a long label
         facts.add_column(overflow="fold")
         for label, value in report.facts:
             facts.add_row(label, value)
         console.print(facts)
         console.print()
-    console.print(rich_timeline(report.timeline))
+    console.print(rich_timeline(report.timeline, under))
     for table in report.tables:
         console.print(rich_table(table))
     checks = [Text.assemble((check_mark(c), "green" if c.ok else "bold red"), " ", c.label,
                             (f": {c.detail}" if c.detail else "", "dim")) for c in report.checks]
     console.print(Panel(Group(*checks), title="Checked on the chain", title_align="left",
                         border_style="green" if report.ok else "red"))
-    for law_table in _rich_law(report.law):
+    for law_table in _rich_law(report.law, under):
         console.print(law_table)
     console.print(Text(report.outcome, style="bold green" if report.ok else "bold red"))

@@ -2,18 +2,31 @@
 
 Everything here is a frozen value with names resolved and amounts formatted, so the same
 report renders identically to a console, to plain text and to Markdown, and a renderer
-needs neither the chain nor the session.
+needs neither the chain nor the session. What the law says is held as requirement ids of the
+law catalogue (``human-dispute``), not as articles: a renderer cites them under the report's
+edition, so the same run cites the Code in force or the draft by each one's own numbers.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from dao_sim.governance.units import format_eth
+from dao_sim.law import (
+    Edition,
+    Provision,
+    Status,
+    cite,
+    current_edition,
+    edition,
+    provision,
+    requirement,
+)
 
 __all__ = [
+    "DEFAULT",
     "Check",
     "EvidenceRow",
     "LawNote",
@@ -22,9 +35,46 @@ __all__ = [
     "Table",
     "TimelineItem",
     "balance_table",
+    "basis_text",
+    "check_basis",
+    "law_titles",
     "signed_eth",
+    "split_law",
     "utc",
 ]
+
+#: The basis of an act that dao-sim chose, where the law leaves the choice to the charter.
+DEFAULT = "dao-sim default"
+
+
+def check_basis(basis: str) -> str:
+    """``basis`` if it is empty, :data:`DEFAULT` or a requirement the law catalogue knows.
+
+    Raises
+    ------
+    LawError
+        For a requirement id the catalogue does not know (the nearest is suggested).
+    """
+    if basis and basis != DEFAULT:
+        requirement(basis)
+    return basis
+
+
+def basis_text(basis: str, which: str | Edition | None = None) -> str:
+    """What a timeline shows beside an act: the citation of requirement ``basis`` under edition
+    ``which`` (the one in use when ``None``), ``"dao-sim default"``, or nothing.
+
+    Examples
+    --------
+    >>> from dao_sim.law import cite
+    >>> basis_text("human-dispute", "draft-2025") == cite("human-dispute", "draft-2025")
+    True
+    >>> basis_text(DEFAULT), basis_text("")
+    ('dao-sim default', '')
+    """
+    if not basis or basis == DEFAULT:
+        return basis
+    return cite(basis, which)
 
 
 def utc(timestamp: int) -> str:
@@ -64,7 +114,8 @@ class TimelineItem:
     text : str
         The sentence.
     basis : str
-        ``"DC 20.7"``, ``"dao-sim default"``, or empty.
+        The requirement the act belongs to (``"vote-only-decisions"``), :data:`DEFAULT`, or
+        empty; :meth:`cited` writes it under an edition.
     actor : str
         Who sent the transaction; empty for a note.
     tx_hash : str
@@ -80,6 +131,13 @@ class TimelineItem:
     actor: str = ""
     tx_hash: str = ""
     ok: bool = True
+
+    def __post_init__(self) -> None:
+        check_basis(self.basis)
+
+    def cited(self, which: str | Edition | None = None) -> str:
+        """The basis as edition ``which`` cites it (see :func:`basis_text`)."""
+        return basis_text(self.basis, which)
 
     @property
     def is_note(self) -> bool:
@@ -134,26 +192,57 @@ class Check:
 
 @dataclass(frozen=True)
 class LawNote:
-    """How the run relates to a rule: the law's (``article`` set) or a dao-sim default.
+    """How the run relates to a rule: a requirement of the law catalogue, or a dao-sim default.
+
+    Whether a requirement is the law's, the draft's or a dao-sim default depends on the edition
+    the report applies, so a note keeps the requirement's id and a renderer asks the catalogue.
 
     Attributes
     ----------
-    article : str
-        ``"DC 20.7"`` for what the Code requires; empty for a dao-sim default.
+    requirement : str
+        The law catalogue's id (``"vote-only-decisions"``); empty for a default of dao-sim's own
+        that no text speaks of.
     rule : str
-        What the law requires, or what dao-sim chose.
+        What dao-sim chose, for a note without a requirement; empty for a requirement, whose
+        words are the edition's own (:meth:`rule_in`).
     shown : str
         What in this run shows it.
     """
 
-    article: str
+    requirement: str
     rule: str
     shown: str
 
-    @property
-    def is_law(self) -> bool:
-        """Whether this is the law's requirement rather than a default."""
-        return bool(self.article)
+    def __post_init__(self) -> None:
+        if self.requirement:
+            requirement(self.requirement)
+        elif not self.rule:
+            raise ValueError("a law note needs a requirement or the rule dao-sim chose")
+
+    def provision(self, which: str | Edition | None = None) -> Provision | None:
+        """What edition ``which`` says about the requirement (``None`` for dao-sim's own rule)."""
+        return provision(self.requirement, which) if self.requirement else None
+
+    def rule_in(self, which: str | Edition | None = None) -> str:
+        """The rule in words: the edition's statement of the requirement, or dao-sim's choice."""
+        found = self.provision(which)
+        return self.rule or (found.statement.rstrip(".") if found is not None else "")
+
+    def is_provision(self, which: str | Edition | None = None) -> bool:
+        """Whether edition ``which`` states this rule itself (as law, or as the draft's text),
+        rather than it being a dao-sim default under that edition."""
+        found = self.provision(which)
+        return found is not None and found.status in (Status.LAW, Status.DRAFT)
+
+    def cited(self, which: str | Edition | None = None) -> str:
+        """The requirement's short citation under edition ``which``; empty for dao-sim's own rule."""
+        found = self.provision(which)
+        return found.citation if found is not None else ""
+
+    def reference_in(self, which: str | Edition | None = None) -> str:
+        """The citation with its status (and any related article); empty for dao-sim's own rule."""
+        found = self.provision(which)
+        return found.reference if found is not None else ""
 
 
 @dataclass(frozen=True)
@@ -179,6 +268,16 @@ class Report:
     evidence: tuple[EvidenceRow, ...] = ()
     sections: tuple[Section, ...] = ()
     chain: str = ""
+    #: The edition of the Digital Code the report applies: the one in use when it is made.
+    edition: str = field(default_factory=lambda: current_edition().id)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "edition", edition(self.edition).id)  # refuses an unknown one
+
+    @property
+    def law_applied(self) -> Edition:
+        """The edition the report applies."""
+        return edition(self.edition)
 
     @property
     def ok(self) -> bool:
@@ -189,6 +288,20 @@ class Report:
     def failed_checks(self) -> tuple[Check, ...]:
         """The checks that did not hold."""
         return tuple(c for c in self.checks if not c.ok)
+
+
+def law_titles(under: Edition) -> tuple[str, str]:
+    """The title of the table of rules the edition states, and the words for its column:
+    the law's requirements for the Code in force, the draft's text for the draft."""
+    if under.in_force:
+        return "What the law requires, and what this run shows", "the Code requires"
+    return "What the draft says, and what this run shows", "the draft says"
+
+
+def split_law(notes: Iterable[LawNote], under: Edition) -> tuple[list[LawNote], list[LawNote]]:
+    """The notes whose rule edition ``under`` states itself, and dao-sim's defaults under it."""
+    notes = list(notes)
+    return ([n for n in notes if n.is_provision(under)], [n for n in notes if not n.is_provision(under)])
 
 
 def balance_table(title: str, columns: Sequence[str], balances: Mapping[str, Sequence[int]],

@@ -122,7 +122,7 @@ def _execute(entry: JournalEntry, name_of: NameOf) -> Sentence | None:
              if i not in used and (part := _told(event, owned.get(i, {}), name_of)) is not None]
     what = "; ".join(parts) or "its actions ran"
     return Sentence(f"{name_of(done.args['executor'])} executed proposal "
-                    f"{done.args['proposalId']}: {what}", "DC 20.7")
+                    f"{done.args['proposalId']}: {what}", "vote-only-decisions")
 
 
 @sentence("exit")
@@ -157,7 +157,7 @@ def _file_claim(entry: JournalEntry, name_of: NameOf) -> Sentence | None:
     return Sentence(f"{name_of(args['claimant'])} filed claim {args['claimId']} against "
                     f"{dao_name(entry.to_label)} for {format_eth(args['amount'])} "
                     f"(\"{args['description']}\"){bond}; the treasury now reserves "
-                    f"{format_eth(args['reserved'])} for open claims", "DC 20.8")
+                    f"{format_eth(args['reserved'])} for open claims", "liability-cap")
 
 
 @sentence("carryMembers")
@@ -167,7 +167,7 @@ def _carry_members(entry: JournalEntry, name_of: NameOf) -> Sentence | None:
         return None
     people = ", ".join(name_of(e.args["member"]) for e in carried)
     return Sentence(f"{entry.sender_name} carried the positions of {people} to {entry.to_label} "
-                    "(shares, contributions, capital called and paid, dues standing), whole", "DC 20.9")
+                    "(shares, contributions, capital called and paid, dues standing), whole", "consent-to-change")
 
 
 @sentence("carryCredits")
@@ -186,4 +186,4 @@ def _carry_claims(entry: JournalEntry, name_of: NameOf) -> Sentence | None:
         return None
     ids = ", ".join(f"{e.args['claimId']} (now {e.args['successorClaimId']})" for e in carried)
     return Sentence(f"{entry.sender_name} carried open claim(s) {ids} with their bonds to "
-                    f"{dao_name(entry.to_label)}, where the members decide them", "DC 20.8")
+                    f"{dao_name(entry.to_label)}, where the members decide them", "liability-cap")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from dao_sim.law import Edition, using
+
 if TYPE_CHECKING:
     from dao_sim.disputes.signed_ruling import RulingRequest, SignedRuling
 
@@ -21,12 +23,15 @@ def ruling_request_text(request: RulingRequest) -> str:
     ])
 
 
-def signed_ruling_text(signed: SignedRuling) -> str:
-    """The request, then who signed it and what that signature is (and is not) in law."""
-    from dao_sim.disputes.signed_ruling import SIGNATURE_NOTICE
+def signed_ruling_text(signed: SignedRuling, edition: str | Edition | None = None) -> str:
+    """The request, then who signed it and what that signature is (and is not) in law, citing
+    ``edition`` of the Code (the one in use when ``None``), which the last line names."""
+    from dao_sim.disputes.signed_ruling import signature_notice
 
-    return "\n".join([
-        ruling_request_text(signed.request),
-        f"Signed by key {signed.signer}, the panelist's: the content is as signed.",
-        SIGNATURE_NOTICE,
-    ])
+    with using(edition) as under:
+        return "\n".join([
+            ruling_request_text(signed.request),
+            f"Signed by key {signed.signer}, the panelist's: the content is as signed.",
+            signature_notice(),
+            under.header,
+        ])

@@ -2,9 +2,10 @@
 
 A report's reader is a lawyer or a class, not a developer: each transaction is told by who
 did what, read from the events the contract emitted (what the chain says happened), not from
-the arguments sent (what someone asked for). Each sentence may carry its *basis*: the article
-of the Digital Code the act belongs to (``"DC 20.7"``), or ``"dao-sim default"`` when it is a
-design choice of dao-sim rather than a requirement of the law.
+the arguments sent (what someone asked for). Each sentence may carry its *basis*: the
+requirement of the law catalogue the act belongs to (``"vote-only-decisions"``), cited when the
+report is rendered under its edition, or ``"dao-sim default"`` when it is a design choice of
+dao-sim that no text of the Code speaks of.
 
 Sentences are found by the called function's name in :data:`SENTENCES`. A package that adds
 contracts (disputes, agreements) registers its own with :func:`sentence`; a function nobody
@@ -22,6 +23,7 @@ from eth_abi.exceptions import DecodingError
 from eth_utils import function_signature_to_4byte_selector
 
 from dao_sim.governance.units import format_eth
+from dao_sim.report.model import DEFAULT, check_basis
 
 if TYPE_CHECKING:
     from dao_sim.chain.journal import DecodedEvent, JournalEntry
@@ -42,9 +44,6 @@ __all__ = [
     "show_value",
 ]
 
-#: The basis of an act that dao-sim chose, where the law leaves the choice to the charter.
-DEFAULT = "dao-sim default"
-
 NameOf = Callable[[str], str]
 
 _SUPPORT = ("Against", "For", "Abstain")
@@ -62,10 +61,23 @@ _SELECTORS = {"0x" + function_signature_to_4byte_selector(sig).hex(): (sig, text
 
 @dataclass(frozen=True)
 class Sentence:
-    """What a transaction did, in words, and the article (or default) it belongs to."""
+    """What a transaction did, in words, and the requirement (or default) it belongs to.
+
+    Examples
+    --------
+    >>> Sentence("Bolat voted", "vote-only-decisions").basis
+    'vote-only-decisions'
+    >>> Sentence("Bolat voted", "vote-only-decision")
+    Traceback (most recent call last):
+    ...
+    dao_sim.exceptions.LawError: no requirement 'vote-only-decision' in the law catalogue; did you mean 'vote-only-decisions'?
+    """
 
     text: str
     basis: str = ""
+
+    def __post_init__(self) -> None:
+        check_basis(self.basis)
 
 
 Teller = Callable[["JournalEntry", NameOf], "Sentence | None"]
@@ -262,7 +274,7 @@ def _deploy(entry: JournalEntry, name_of: NameOf) -> Sentence | None:
             modules = f"; it created its modules {', '.join(present)}"
         return Sentence(f"{entry.sender_name} deployed the DAO contract {entry.to_label}, with "
                         f"its charter's hash {_short(show_value(charter.args['charterHash'], name_of))} "
-                        f"and {founding}{modules}", "DC 20.9")
+                        f"and {founding}{modules}", "consent-to-change")
     if " blueprint " in entry.to_label:
         module = entry.to_label.split(" blueprint ")[0]
         return Sentence(f"{entry.sender_name} published the {module} blueprint: the module's code, "
@@ -274,7 +286,7 @@ def _deploy(entry: JournalEntry, name_of: NameOf) -> Sentence | None:
         attesters = _names(dict.fromkeys(e.args["attestedBy"] for e in roster), name_of)
         return Sentence(f"{entry.sender_name} deployed {entry.to_label}, a human dispute "
                         f"procedure whose roster is {people} (identification attested by "
-                        f"{attesters}; only its salted hash is on chain)", "DC 28.2")
+                        f"{attesters}; only its salted hash is on chain)", "human-dispute")
     return None
 
 
@@ -298,7 +310,7 @@ def _contribute(entry: JournalEntry, name_of: NameOf) -> Sentence | None:
     if made is None:
         return None
     return Sentence(f"{name_of(made.args['member'])} added {format_eth(made.args['amount'])} "
-                    f"to their contribution (and so to their liability cap){_held(entry)}", "DC 20.8")
+                    f"to their contribution (and so to their liability cap){_held(entry)}", "liability-cap")
 
 
 @sentence("propose")
@@ -312,7 +324,7 @@ def _propose(entry: JournalEntry, name_of: NameOf) -> Sentence | None:
     what = "; ".join(action_summary(a, own, name_of) for a in actions) or "no action"
     return Sentence(f"{name_of(created.args['proposer'])} proposed proposal "
                     f"{created.args['proposalId']}, \"{created.args['description']}\": {what}",
-                    "DC 20.7")
+                    "vote-only-decisions")
 
 
 @sentence("proposeAmendment")
@@ -323,7 +335,7 @@ def _propose_amendment(entry: JournalEntry, name_of: NameOf) -> Sentence | None:
     successor = entry.args.get("successor", "")
     return Sentence(f"{name_of(created.args['proposer'])} proposed amendment "
                     f"{created.args['proposalId']}: migrate to {show_value(successor, name_of)}",
-                    "DC 20.9")
+                    "consent-to-change")
 
 
 @sentence("vote")
@@ -334,7 +346,7 @@ def _vote(entry: JournalEntry, name_of: NameOf) -> Sentence | None:
     support = int(cast.args["support"])
     return Sentence(f"{name_of(cast.args['voter'])} voted {_SUPPORT[support]} proposal "
                     f"{cast.args['proposalId']} (weight {_weight(int(cast.args['weight']))})",
-                    "DC 20.7")
+                    "vote-only-decisions")
 
 
 @sentence("openDispute")
@@ -344,7 +356,7 @@ def _open_dispute(entry: JournalEntry, name_of: NameOf) -> Sentence | None:
         return None
     args = opened.args
     return Sentence(f"{name_of(args['by'])} opened dispute {args['disputeId']} on proposal "
-                    f"{args['proposalId']}; it cannot execute until a human rules", "DC 28.2")
+                    f"{args['proposalId']}; it cannot execute until a human rules", "human-dispute")
 
 
 @sentence("enforceDues")
@@ -354,7 +366,7 @@ def _enforce_dues(entry: JournalEntry, name_of: NameOf) -> Sentence | None:
         return None
     return Sentence(f"{entry.sender_name} applied the dues rule: automated decision "
                     f"{made.args['decisionId']} suspends {name_of(made.args['subject'])} from "
-                    "voting", "DC 29.1")
+                    "voting", "automated-decisions-listed")
 
 
 @sentence("requestReview")
@@ -363,7 +375,7 @@ def _request_review(entry: JournalEntry, name_of: NameOf) -> Sentence | None:
     if asked is None:
         return None
     return Sentence(f"{name_of(asked.args['by'])} asked for a human review of automated "
-                    f"decision {asked.args['decisionId']}", "DC 29.2")
+                    f"decision {asked.args['decisionId']}", "automated-decision-rights")
 
 
 @sentence("decideReview")
@@ -373,4 +385,4 @@ def _decide_review(entry: JournalEntry, name_of: NameOf) -> Sentence | None:
         return None
     outcome = "reversed" if decided.args["reversed"] else "confirmed"
     return Sentence(f"{name_of(decided.args['reviewer'])} reviewed automated decision "
-                    f"{decided.args['decisionId']} and {outcome} it", "DC 29.2")
+                    f"{decided.args['decisionId']} and {outcome} it", "automated-decision-rights")

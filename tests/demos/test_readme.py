@@ -19,7 +19,8 @@ def test_the_python_api_example_runs(artifacts):
         exec(compile(code, str(README), "exec"), {"__name__": "readme_example"})  # noqa: S102  the README is ours
     lines = printed.getvalue().splitlines()
     assert lines[0] == "18.0"
-    assert lines[-1].endswith("Gulnara executed proposal 0: paid 2 ETH to Erlan  [DC 20.7]")
+    assert lines[-1].endswith("Gulnara executed proposal 0: paid 2 ETH to Erlan  "
+                              "[dao-sim default (after draft Art. 20.7)]")
 
 
 def test_the_continued_examples_run_in_order(artifacts, tmp_path, monkeypatch):
@@ -50,3 +51,18 @@ def test_the_personal_data_example_runs_and_leaves_nothing(artifacts, tmp_path, 
     assert printed.getvalue() == "0 1\n"
     held = (tmp_path / "out" / "registry.json").read_text("utf-8")
     assert "Sultanbekova" not in held and "850521400124" not in held
+
+
+def test_the_readme_sorts_every_requirement_by_its_status_under_the_law_in_force():
+    from dao_sim.law import Status, requirements
+
+    lines = README.read_text(encoding="utf-8").splitlines()
+    listed = {}
+    for label, status in (("law in force", Status.LAW), ("dao-sim defaults", Status.DEFAULT),
+                          ("no such rule in force", Status.ABSENT)):
+        line = next(text for text in lines if text.startswith(f"- **{label}**"))
+        listed[status] = set(re.findall(r"`([a-z][a-z0-9-]*)`", line))
+    in_force = {status: {r.id for r in requirements() if r.under("code-2026").status is status}
+                for status in listed}
+    assert listed == in_force
+    assert set().union(*listed.values()) == {r.id for r in requirements()}

@@ -14,6 +14,7 @@ from dao_sim.disputes import (
     write_ruling_file,
 )
 from dao_sim.exceptions import ForgedRulingError, RulingRefusedError
+from dao_sim.law import using
 from tests.disputes.conftest import ATTESTER, PAY_PAYEE
 
 LABELS = {0: "refused to arbitrate", 1: "refund the payer", 2: "pay the payee"}
@@ -104,4 +105,6 @@ def test_the_record_names_key_and_attestation_and_claims_no_handwritten_equivale
     assert ruling.key in text and ruling.attestation in text and ATTESTER in text
     assert ruling.tx_hash in text and ruling.attested_by == ATTESTER
     assert "not the legal equal of a handwritten signature" in text
-    assert "DC 25.3" in text
+    assert "handwritten signature (Art. 49(2))" in text
+    with using("draft-2025"):
+        assert "handwritten signature (DC 25.3)" in ruling.record()

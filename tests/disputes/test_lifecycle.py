@@ -1,4 +1,4 @@
-"""A DAO proposal disputed through the Python lifecycle, with its evidence package (DC 26.3)."""
+"""A DAO proposal disputed through the Python lifecycle, with its evidence package (digital-evidence)."""
 
 import json
 
@@ -10,6 +10,7 @@ from dao_sim.disputes.evidence import build_evidence
 from dao_sim.disputes.lifecycle import ProposalDispute
 from dao_sim.exceptions import DisputeError
 from dao_sim.governance import Action
+from dao_sim.law import edition
 
 
 @pytest.fixture
@@ -61,6 +62,22 @@ def test_upheld_proposal_executes_and_the_evidence_says_what_was_signed(setup, a
     assert "not the legal equal of a handwritten signature" in text
     assert "legally equivalent" not in text
     assert len(data["blocks"]) == len({t["block"] for t in data["transactions"]})
+    assert text.splitlines()[2] == f"**{edition('code-2026').header}**"
+    assert (data["law"], data["edition"]) == (edition("code-2026").header, "code-2026")
+    assert "handwritten signature (Art. 49(2))" in data["notice"] and "DC " not in text
+
+
+def test_the_evidence_cites_the_edition_it_is_built_under(setup, artifacts):
+    _session, court, dao, pid = setup
+    dispute = ProposalDispute.open(dao, court, pid, by="Dana")
+    dispute.decide(ScriptedDecision(1, "the payment was agreed"))
+    package = build_evidence(dao, court, pid, dispute.dispute_id, rulings=dispute.rulings,
+                             artifacts=artifacts, edition="draft-2025")
+    text = package.to_markdown()
+    assert package.edition == "draft-2025" and edition("draft-2025").header in text
+    assert "## Charter and code (DC 20.9)" in text
+    assert "(DC 25.3)" in package.notice and "(DC 25.2)" in package.notice
+    assert "Art. " not in text.replace("draft Art. ", "")
 
 
 def test_tampered_code_does_not_match_the_published_source(setup, artifacts):

@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 from dao_sim.cli import app
 from dao_sim.disputes import SignedRulingFile
 from dao_sim.disputes.signed_ruling import request_ruling, write_ruling_file
+from dao_sim.law import edition
 
 
 @pytest.fixture
@@ -35,6 +36,24 @@ def test_sign_offline_check_and_relay(session, court, request_file):
     assert checked.exit_code == 0 and "the content is as signed" in checked.stdout
     record = SignedRulingFile(signed_path, relayer="Gulnara").decide(court, dispute_id, panelist)
     assert (record.decided_by, record.relayer, record.ruling) == (panelist, "Gulnara", 2)
+
+
+def test_the_signature_notice_cites_the_edition_asked_for(request_file):
+    path, key, _dispute_id, _panelist = request_file
+    runner = CliRunner()
+    signed = runner.invoke(app, ["ruling", "sign", str(path), "--key-file", str(key)])
+    assert signed.exit_code == 0, signed.output
+    words = " ".join(signed.stdout.split())
+    assert "equals a handwritten one (Art. 49(2))" in words and edition("code-2026").header in words
+    signed_path = path.with_name("ruling.signed.json")
+    assert json.loads(signed_path.read_text())["law"] == edition("code-2026").header
+    checked = runner.invoke(app, ["ruling", "check", str(signed_path), "--edition", "draft-2025"])
+    assert checked.exit_code == 0, checked.output
+    words = " ".join(checked.stdout.split())
+    assert "equals a handwritten one (DC 25.3)" in words and edition("draft-2025").header in words
+    refused = runner.invoke(app, ["ruling", "check", str(signed_path), "--edition", "2025"])
+    assert refused.exit_code == 1 and refused.stderr.count("\n") == 1
+    assert "dao-sim knows code-2026, draft-2025" in refused.stderr
 
 
 def test_someone_elses_key_is_refused_before_signing(session, request_file, tmp_path):

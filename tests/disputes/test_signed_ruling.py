@@ -12,8 +12,9 @@ from dao_sim.disputes import (
     submit_signed_ruling,
     write_ruling_file,
 )
-from dao_sim.disputes.signed_ruling import SIGNATURE_NOTICE, read_ruling_request
+from dao_sim.disputes.signed_ruling import read_ruling_request, signature_notice
 from dao_sim.exceptions import ContractReverted, ForgedRulingError, RulingFileError
+from dao_sim.law import edition, using
 from tests.disputes.conftest import PAY_PAYEE, PAYEE, REFUND_PAYER
 
 REASONS = "The waybill shows delivery on 3 March."
@@ -122,7 +123,11 @@ def test_signed_ruling_file_round_trip(tmp_path, session, court, open_dispute):
                              label="pay the payee")
     unsigned = write_ruling_file(request, tmp_path / "request.json")
     document = json.loads(unsigned.read_text())
-    assert document["signature"] is None and document["notice"] == SIGNATURE_NOTICE
+    assert document["signature"] is None and document["notice"] == signature_notice()
+    assert document["notice"].endswith("(Art. 49(2)).") and document["law"] == edition("code-2026").header
+    with using("draft-2025"):
+        draft = json.loads(write_ruling_file(request, tmp_path / "draft.json").read_text())
+    assert draft["notice"].endswith("(DC 25.3).") and draft["law"] == edition("draft-2025").header
     assert document["typedData"]["domain"]["name"] == "dao-sim HumanArbitrator"
     loaded, signature = read_ruling_request(unsigned)
     assert loaded == request and signature is None

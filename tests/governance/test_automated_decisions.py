@@ -3,6 +3,7 @@
 import pytest
 
 from dao_sim.governance import Action, DAORefused, Dues
+from dao_sim.law import using
 from tests.governance.helpers import deploy_core_raw
 
 
@@ -20,7 +21,10 @@ def test_missed_dues_suspend_automatically_with_inputs_recorded(session, dao):
     record = dao.decision(decision_id)
     assert (record.subject, record.rule, record.review) == ("Dana", "missed-dues-suspension", "None")
     assert record.decided_at > record.due_since
-    assert record.explanation.startswith("Automated decision 0 (DC 29.1): Dana's voting rights were suspended")
+    assert record.explanation.startswith("Automated decision 0 (Art. 43(3)): Dana's voting rights were suspended")
+    assert "at Dana's request (Art. 43(4))" in record.explanation
+    with using("draft-2025"):
+        assert dao.decision(decision_id).explanation.startswith("Automated decision 0 (DC 29.1): Dana's")
     assert "dues of 0.1 ETH every 30 days" in record.explanation
     assert "Saule, the reviewer the charter names" in record.explanation
     assert dao.member("Dana").suspended

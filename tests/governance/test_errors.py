@@ -14,6 +14,7 @@ from dao_sim.exceptions import ContractReverted, DaoSimError, GovernanceError
 from dao_sim.governance import DAORefused
 from dao_sim.governance.errors import PROPOSAL_STATES, explain_revert
 from dao_sim.governance.units import format_eth
+from dao_sim.law import using
 
 ETHER = 10**18
 SAMPLE = {"address": "Bolat", "uint256": 3 * ETHER, "uint8": 1, "bytes4": b"\xde\xad\xbe\xef",
@@ -60,6 +61,16 @@ def test_every_dao_error_has_a_sentence(chain, artifacts):
     assert unreadable == {}
 
 
+@pytest.mark.parametrize(("edition", "own", "other"), [("code-2026", "Art. ", "DC "),
+                                                       ("draft-2025", "DC ", "Art. ")])
+def test_refusals_cite_the_edition_in_use_when_they_are_written(chain, artifacts, edition, own, other):
+    with using(edition):
+        messages = [str(explain(chain, e, sample_values(chain, e))) for e in idao_errors(artifacts)]
+    assert not [m for m in messages if other in m]
+    own_articles = [m for m in messages if own in m.replace("draft Art. ", "")]
+    assert len(own_articles) >= 4  # human-dispute, automated-decision-rights...
+
+
 def test_proposal_states_are_named_in_refusals(chain, artifacts):
     entries = {e["name"]: e for e in idao_errors(artifacts)}
     for state, name in enumerate(PROPOSAL_STATES):
@@ -76,14 +87,15 @@ def test_proposal_states_are_named_in_refusals(chain, artifacts):
     ("ExitBlockedByOwnVote", ["Bolat", 4],
      "Bolat voted For proposal 4, which is still open; they may exit once it is settled"),
     ("CapitalCallExceedsCap", [3_000, 1_000],
-     "a capital call of 30% of each contribution exceeds the 10% the liability cap still allows (DC 20.8)"),
+     ("a capital call of 30% of each contribution exceeds the 10% the liability cap still allows "
+      "(dao-sim default, after draft Art. 20.8)")),
     ("WrongClaimBond", [ETHER // 2, ETHER // 100], "the bond for this claim is 0.5 ETH, sent 0.01 ETH"),
     ("NoCredit", ["Bolat"], "nothing is credited to Bolat: there is no payment to withdraw"),
     ("TooManyActions", [17, 16], "a proposal may carry at most 16 actions; this one has 17"),
     ("ClaimNotOpen", [4, 4], "claim 4 is Carried, not open"),
     ("InvalidRules", ["quorumBps"], "the rule quorumBps is invalid"),
-    ("DisputeClauseMissing", [], "DC 28.2: no human dispute procedure (arbitrator) was named"),
-    ("ReviewerMissing", [], "DC 29.2: automated decisions need a named human reviewer"),
+    ("DisputeClauseMissing", [], "no human dispute procedure (arbitrator) was named (Art. 67(3))"),
+    ("ReviewerMissing", [], "automated decisions need a named human reviewer (Art. 43(4))"),
 ])
 def test_refusal_reads_as_written(chain, artifacts, error, values, message):
     (entry,) = [e for e in idao_errors(artifacts) if e["name"] == error]

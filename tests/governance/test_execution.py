@@ -10,6 +10,7 @@ from dao_sim.exceptions import TransactionReverted
 from dao_sim.governance import Action, Treasury
 from dao_sim.governance.errors import explain_revert
 from dao_sim.governance.units import format_eth
+from dao_sim.law import using
 from tests.governance.helpers import refusal
 
 ETHER = 10**18
@@ -74,7 +75,11 @@ def test_direct_offer_of_membership_is_refused(session, make_dao):
         dao.contract.transact("offerMembership", "Erlan", ETHER, sender="Aigerim")
     refused = explain_revert(info.value, session.name_of, format_eth)
     assert refused.error == "OnlyByVote"
-    assert str(refused) == "Aigerim cannot do this: only a passed proposal can (DC 20.7)"
+    assert str(refused) == ("Aigerim cannot do this: only a passed proposal can "
+                            "(dao-sim default, after draft Art. 20.7)")
+    with using("draft-2025"):
+        again = explain_revert(info.value, session.name_of, format_eth)
+    assert str(again) == "Aigerim cannot do this: only a passed proposal can (DC 20.7)"
     assert len(session.journal) == length + 1
     assert session.journal.last.status is False
     assert dao.contract.call("membershipOffers", session.address("Erlan")) == 0

@@ -36,6 +36,7 @@ from dao_sim.governance.joint_account import (
     tenge,
     validate_kz_iban,
 )
+from dao_sim.law import using
 
 IBAN = "KZ86125KZT5004100100"  # the example of the SWIFT IBAN registry
 DAO = "0x" + "d0" * 20
@@ -124,10 +125,11 @@ def pay(proposal_id: int = 5, payee: str = PRINTER, amount: int = tenge(1000),
 
 REFUSALS = [
     ("unknown proposal", pay(42), DecisionNotExecutedError,
-     "disbursement to Printing LLP refused: proposal 42 does not exist on this DAO: DC 20.7"),
+     ("disbursement to Printing LLP refused: proposal 42 does not exist on this DAO: a DAO's decisions "
+      "are taken by the members' vote (dao-sim default, after draft Art. 20.7)")),
     ("defeated proposal", pay(7), DecisionNotExecutedError,
-     ("disbursement to Printing LLP refused: proposal 7 is Defeated, not Executed: DC 20.7 — "
-      "a DAO's decisions are taken by the members' vote")),
+     ("disbursement to Printing LLP refused: proposal 7 is Defeated, not Executed: a DAO's decisions "
+      "are taken by the members' vote")),
     ("passed, not yet executed", pay(6), DecisionNotExecutedError,
      "proposal 6 is Succeeded, not Executed"),
     ("in its grace window", pay(8), DecisionNotExecutedError, "proposal 8 is Grace, not Executed"),
@@ -181,9 +183,15 @@ def test_refused_proposal_error_carries_its_state_and_says_which_rules_apply(acc
         pay(7)(account)
     assert (refused.value.proposal_id, refused.value.state) == (7, "Defeated")
     assert str(refused.value) == (
-        "joint account (optional dao-sim module, DC 20.11): disbursement to Printing LLP "
-        "refused: proposal 7 is Defeated, not Executed: DC 20.7 — a DAO's decisions are taken "
-        "by the members' vote")
+        "joint account (optional dao-sim module; dao-sim default (after draft Art. 20.11)): "
+        "disbursement to Printing LLP refused: proposal 7 is Defeated, not Executed: a DAO's "
+        "decisions are taken by the members' vote (dao-sim default, after draft Art. 20.7)")
+    with using("draft-2025"), pytest.raises(DecisionNotExecutedError) as under_draft:
+        pay(7)(account)
+    assert str(under_draft.value) == (
+        "joint account (optional dao-sim module; DC 20.11): disbursement to Printing LLP refused: "
+        "proposal 7 is Defeated, not Executed: a DAO's decisions are taken by the members' vote "
+        "(DC 20.7)")
 
 
 def test_unknown_signer_gets_a_suggestion(account: JointAccount) -> None:

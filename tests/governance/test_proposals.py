@@ -181,8 +181,9 @@ def test_self_call_outside_the_capacity_is_refused_when_proposed(session, make_d
     assert refused.error == "ActionOutsideCapacity"
     selector = "0x" + action.data[:4].hex().ljust(8, "0")
     assert refused.details == {"index": 1, "target": dao.address, "selector": selector}
-    assert str(refused).startswith(f"action 1 calls {selector} on Steppe Makers, which is outside the DAO's "
-                                   "capacity (DC 20.5)")
+    assert str(refused) == (f"action 1 calls {selector} on Steppe Makers, which is outside the DAO's "
+                            "capacity (dao-sim default, after draft Art. 20.5); no vote can take or "
+                            "restrict a member's share (dao-sim default, after draft Art. 9.6)")
     assert dao.proposal_count() == 0
 
 

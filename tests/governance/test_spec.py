@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from dao_sim.exceptions import DaoSimError, SpecError
 from dao_sim.governance import DAOSpec, Dues, MemberSpec, VotingRule, deploy
+from dao_sim.law import using
 
 ETHER = 10**18
 DAY = 86_400
@@ -124,14 +125,19 @@ def test_unknown_voting_rule_is_refused_with_the_choices(rule, shown):
 
 
 @pytest.mark.parametrize("arbitrator", [None, ""])
-def test_dao_without_an_arbitrator_is_refused_under_dc_28_2(arbitrator):
+def test_dao_without_an_arbitrator_is_refused_under_human_dispute(arbitrator):
     message = refused(arbitrator=arbitrator)
-    assert message.startswith("arbitrator: DC 28.2 requires a dispute procedure under which a human decides")
+    assert message.startswith("arbitrator: Art. 67(3) requires a dispute procedure under which a human decides")
+    with using("draft-2025"):
+        assert refused(arbitrator=arbitrator).startswith("arbitrator: DC 28.2 requires a dispute procedure")
 
 
-def test_dues_without_a_reviewer_are_refused_under_dc_29_2():
+def test_dues_without_a_reviewer_are_refused_under_automated_decision_rights():
     message = refused(dues=Dues("0.1 ETH", "30 days"))
-    assert message.startswith("reviewer: dues are enforced by an automated decision, and DC 29.2")
+    assert message == ("reviewer: dues are enforced by an automated decision, whose review by a human "
+                       "the member may demand (Art. 43(4)): name the reviewer")
+    with using("draft-2025"):
+        assert "may demand (DC 29.2)" in refused(dues=Dues("0.1 ETH", "30 days"))
     assert DAOSpec(**VALID, dues=Dues("0.1 ETH", "30 days"), reviewer="Saule").dues == Dues(10**17, 30 * DAY)
 
 
@@ -148,11 +154,16 @@ def test_bad_dues_are_refused_as_a_spec_error(dues, message):
 
 
 @pytest.mark.parametrize(("cap", "message"), [
-    ("0.5x", "liability_cap: 0.5x is below the contribution (1x): DC 20.8"),
+    ("0.5x", "liability_cap: 0.5x is below the contribution (1x) (dao-sim default, after draft Art. 20.8)"),
     ("500000x", "liability_cap: 500000x is out of range (at most 429496.7295x)"),
 ])
 def test_liability_cap_below_the_contribution_or_out_of_range_is_refused(cap, message):
     assert refused(liability_cap=cap) == message
+
+
+def test_under_the_draft_the_cap_cites_its_article():
+    with using("draft-2025"):
+        assert refused(liability_cap="0.5x") == "liability_cap: 0.5x is below the contribution (1x) (DC 20.8)"
 
 
 @pytest.mark.parametrize(("field", "value", "message"), [
@@ -204,9 +215,9 @@ def test_unknown_name_at_deployment_is_refused_with_a_suggestion(session, make_d
     assert chain_state(session) == before
 
 
-def test_arbitrator_that_is_not_a_contract_is_refused_under_dc_28_2(session, make_dao):
+def test_arbitrator_that_is_not_a_contract_is_refused_under_human_dispute(session, make_dao):
     before = chain_state(session)
-    with pytest.raises(SpecError, match=r"^arbitrator: Madina is not a contract; DC 28.2 needs"):
+    with pytest.raises(SpecError, match=r"^arbitrator: Madina is not a contract; Art\. 67\(3\) needs"):
         make_dao(arbitrator="Madina")
     assert chain_state(session) == before
 

@@ -25,5 +25,5 @@ def test_rulings_escalations_and_their_effect_are_told(session, artifacts, make_
     assert told["drawPanel"].text.startswith("Gulnara had the panel of dispute 0 (round 1) drawn: ")
     ruled = told["submitSignedRuling"]
     assert "ruled 2 in dispute 0 (round 1), by an EIP-712 signature relayed by Kairat" in ruled.text
-    assert ruled.basis == "DC 28.2"
+    assert ruled.basis == "human-dispute"
     assert told["executeRuling"].text.endswith("proposal 0: void: the proposal will never execute")

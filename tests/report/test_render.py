@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from dao_sim.chain.session import ChainSession
+from dao_sim.exceptions import LawError
+from dao_sim.law import edition, provision, using
 from dao_sim.report import (
     Check,
     Chronicle,
@@ -34,7 +36,7 @@ def told():
     session.advance("3 days")
     story.note("3 days pass")
     session.send_value("Bolat", "Erlan", ETH)
-    story.note("The end", basis="DC 20.7")
+    story.note("The end", basis="vote-only-decisions")
     return session, story
 
 
@@ -62,7 +64,21 @@ def test_plain_timeline_has_one_line_per_item_with_markers_and_basis(told):
     assert len(lines) == 5
     assert lines[0] == "2026-01-01 00:00:00  -- The story begins"
     assert lines[1].endswith("    Aigerim sent 3 ETH to Bolat")
-    assert lines[4].endswith("-- The end  [DC 20.7]")
+    assert lines[4].endswith("-- The end  [dao-sim default (after draft Art. 20.7)]")
+
+
+def test_the_basis_is_cited_under_the_edition_asked_for_or_in_use(told):
+    items = told[1].timeline()
+    assert timeline_text(items, "draft-2025").splitlines()[4].endswith("-- The end  [DC 20.7]")
+    with using("draft-2025"):
+        assert timeline_text(items).splitlines()[4].endswith("-- The end  [DC 20.7]")
+        assert "| *The end* | DC 20.7 |" in timeline_markdown(items)
+    assert "| *The end* | dao-sim default (after draft Art. 20.7) |" in timeline_markdown(items)
+
+
+def test_a_note_with_an_article_instead_of_a_requirement_is_refused(told):
+    with pytest.raises(LawError, match="no requirement 'DC 20.7'"):
+        told[1].note("The end", basis="DC 20.7")
 
 
 def test_a_refused_transaction_is_marked_in_text_and_markdown():
@@ -99,7 +115,8 @@ def _report(*checks: Check, timeline: tuple[TimelineItem, ...] = ()) -> Report:
     return Report(
         title="A story", summary="Something happened.", outcome="It worked.", checks=checks,
         facts=(("DAO", "Steppe Makers"),), timeline=timeline,
-        law=(LawNote("DC 20.7", "decisions by vote", "proposal 0 was voted"),
+        law=(LawNote("human-dispute", "", "Madina ruled"),
+             LawNote("vote-only-decisions", "", "proposal 0 was voted"),
              LawNote("", "a grace window", "2 days")),
         sections=(Section("The charter", "text of the charter"),))
 
@@ -115,13 +132,45 @@ def test_a_report_is_good_only_when_it_has_checks_and_all_hold():
 
 def test_markdown_keeps_law_apart_from_defaults(told):
     text = report_markdown(_report(Check("paid", True), timeline=told[1].timeline()))
+    assert text.startswith("# A story\n\n**" + edition("code-2026").header + "**\n")
     law = text.index("## What the law requires")
     defaults = text.index("## dao-sim defaults (not law)")
     assert law < defaults
-    assert "| DC 20.7 | decisions by vote | proposal 0 was voted |" in text[law:defaults]
-    assert "| a grace window | 2 days |" in text[defaults:]
+    human = provision("human-dispute", "code-2026")
+    assert f"| Art. 67(3) | {human.statement.rstrip('.')} | Madina ruled |" in text[law:defaults]
+    vote = provision("vote-only-decisions", "code-2026")
+    assert (f"| {vote.statement.rstrip('.')} | dao-sim default (after draft Art. 20.7) | "
+            "proposal 0 was voted |") in text[defaults:]
+    assert "| a grace window |  | 2 days |" in text[defaults:]
     assert "*3 days pass*" in text
     assert "## The charter" in text
+
+
+def test_under_the_draft_its_rules_are_the_drafts_not_law(told):
+    with using("draft-2025"):
+        report = _report(Check("paid", True), timeline=told[1].timeline())
+    assert report.edition == "draft-2025"
+    text = report_markdown(report)  # rendered under the report's edition, not the one in use
+    assert edition("draft-2025").header in text and "law in force" not in text
+    assert "## What the law requires" not in text
+    stated = text[text.index("## What the draft says"):text.index("## dao-sim defaults")]
+    assert "| DC 28.2 |" in stated and "| DC 20.7 |" in stated
+    assert "| a grace window | 2 days |" in text  # no basis column: no default cites the draft
+    plain = report_text(report)
+    assert plain.splitlines()[1] == edition("draft-2025").header
+    assert "  DC 20.7: " in plain and "Art. 67" not in plain
+
+
+def test_a_report_refuses_an_edition_dao_sim_does_not_know():
+    with pytest.raises(LawError, match="did you mean 'draft-2025'"):
+        Report("T", "S", "O", (Check("c", True),), edition="draft-2024")
+
+
+def test_a_law_note_needs_a_requirement_or_dao_sims_own_rule():
+    with pytest.raises(ValueError, match="needs a requirement or the rule"):
+        LawNote("", "", "shown")
+    with pytest.raises(LawError):
+        LawNote("liability-caps", "", "shown")
 
 
 def test_write_report_creates_folders(tmp_path, told):

@@ -9,6 +9,7 @@ import pytest
 
 from dao_sim.chain import DecodedError
 from dao_sim.chain.journal import DecodedEvent, JournalEntry
+from dao_sim.exceptions import LawError
 from dao_sim.governance import Action
 from dao_sim.report import DEFAULT, SENTENCES, Sentence, describe, describe_event, sentence
 
@@ -43,7 +44,7 @@ def entry(function: str, *events: tuple[str, dict[str, Any]], sender: str = "Bol
 def test_a_ballot_names_the_voter_the_choice_and_the_weight():
     told = describe(entry("vote", ("VoteCast", {"proposalId": 0, "voter": ADDRESS["Bolat"],
                                                 "support": 1, "weight": 1})), name_of)
-    assert told == Sentence("Bolat voted For proposal 0 (weight 1)", "DC 20.7")
+    assert told == Sentence("Bolat voted For proposal 0 (weight 1)", "vote-only-decisions")
 
 
 def test_execution_says_who_triggered_it_and_what_the_contract_paid():
@@ -54,7 +55,7 @@ def test_execution_says_who_triggered_it_and_what_the_contract_paid():
         ("ProposalExecuted", {"proposalId": 0, "executor": ADDRESS["Gulnara"]}),
         sender="Gulnara"), name_of)
     assert told.text == "Gulnara executed proposal 0: paid 2 ETH to Erlan"
-    assert told.basis == "DC 20.7"
+    assert told.basis == "vote-only-decisions"
 
 
 def test_a_settled_claim_states_the_credit_the_bond_and_the_liability_left():
@@ -187,11 +188,18 @@ def test_a_package_can_register_its_own_sentence(monkeypatch):
     @sentence("giveRuling")
     def _ruling(e: JournalEntry, names: Any) -> Sentence:
         return Sentence(f"{e.sender_name} ruled on dispute {e.events[0].args['disputeId']}",
-                        "DC 28.2")
+                        "human-dispute")
 
     told = describe(entry("giveRuling", ("RulingGiven", {"disputeId": 5}), sender="Gulnara"),
                     name_of)
-    assert told == Sentence("Gulnara ruled on dispute 5", "DC 28.2")
+    assert told == Sentence("Gulnara ruled on dispute 5", "human-dispute")
+
+
+def test_a_sentence_names_a_requirement_the_catalogue_knows():
+    with pytest.raises(LawError, match="did you mean 'human-dispute'"):
+        Sentence("Gulnara ruled", "human-disputes")
+    with pytest.raises(LawError, match="no requirement 'DC 28.2'"):
+        Sentence("Gulnara ruled", "DC 28.2")  # an article is not a requirement
 
 
 def test_a_teller_that_does_not_recognise_the_entry_falls_back():

@@ -1,4 +1,4 @@
-"""A disputed payment decided by a human (DC 28.2): the person at the keyboard rules.
+"""A disputed payment decided by a human (human-dispute): the person at the keyboard rules.
 
 Aigerim proposes to pay Erlan 5 ETH for a marketing campaign; Aigerim and Bolat vote For,
 Dana Against. In the grace window Dana opens a dispute: she says the campaign was never
@@ -34,7 +34,8 @@ from dao_sim.disputes.lifecycle import DAO_RULINGS, ProposalDispute
 from dao_sim.exceptions import DisputeError, RulingRefusedError
 from dao_sim.governance import Action, DAOSpec, deploy
 from dao_sim.governance.units import format_eth, parse_amount
-from dao_sim.report import Check, Chronicle, LawNote, Report, Section, Table, balance_table
+from dao_sim.law import aside
+from dao_sim.report import DEFAULT, Check, Chronicle, LawNote, Report, Section, Table, balance_table
 
 if TYPE_CHECKING:
     from dao_sim.chain.session import ChainSession
@@ -104,13 +105,13 @@ def tell(session: ChainSession, artifacts: ArtifactSet, *, ruling: str | None = 
         dao.vote(voter, pid, ballot)
     session.advance(spec.voting_period)
     story.note(f"{duration_text(int(spec.voting_period))} pass: proposal {pid} passed and is in its "
-               "grace window, when a dispute may be opened", "dao-sim default")
+               "grace window, when a dispute may be opened", DEFAULT)
     dispute = ProposalDispute.open(dao, court, pid, by=DISPUTER, compensation=COMPENSATION,
                                    evidence_uri="ipfs://dana/the-campaign-was-never-agreed")
     session.advance(int(spec.grace_period) + 86_400)
     frozen = dao.state(pid)
     story.note(f"The grace window has long passed; the proposal is still {frozen}: time alone "
-               "decides nothing", "DC 28.2")
+               "decides nothing", "human-dispute")
 
     shown = build_evidence(dao, court, pid, dispute.dispute_id, artifacts=artifacts)
     evidence = [f"Proposal {pid}: pay {AMOUNT} to {PAYEE}, \"Pay Erlan for a marketing campaign\"",
@@ -129,14 +130,14 @@ def tell(session: ChainSession, artifacts: ArtifactSet, *, ruling: str | None = 
                                  f"--ruling ({', '.join(RULING_NAMES)})") from exc
     outcome = dispute.finalise(by=KEEPER)
     story.note(f"The appeal window passed without appeal; the ruling '{outcome.final_label}' "
-               "reached the DAO", "DC 28.2")
+               "reached the DAO", "human-dispute")
     if outcome.proposal_state == "Succeeded":
         outcome = dispute.enforce(by=KEEPER)
     owed = dao.credit_of(DISPUTER)
     if owed:
         story.note(f"The remedy was credited to {DISPUTER} from the treasury ({format_eth(owed)}), to be "
                    "withdrawn by her, so nobody's refusal of a payment could block the ruling; she "
-                   "withdraws it", "dao-sim default")
+                   "withdraws it", DEFAULT)
         dao.withdraw(DISPUTER)
     after = wallets(session, [*people, dao.name])
     package = build_evidence(dao, court, pid, dispute.dispute_id, rulings=dispute.rulings, artifacts=artifacts)
@@ -161,7 +162,8 @@ def tell(session: ChainSession, artifacts: ArtifactSet, *, ruling: str | None = 
         outcome=(f"The proposal is {outcome.proposal_state}, as {ARBITER}'s ruling decided." if ok
                  else "The outcome did NOT follow the ruling: see the failed checks."),
         checks=checks,
-        facts=(*dao_facts(dao, session), ("Evidence package (DC 26.3)", f"{json_path}, {md_path}"),
+        facts=(*dao_facts(dao, session),
+               (f"Evidence package {aside('digital-evidence')}", f"{json_path}, {md_path}"),
                *((published.fact,) if published else ())),
         timeline=story.timeline(),
         tables=(balance_table("Wallets and treasury", ["before the proposal", "at the end"],
@@ -171,13 +173,11 @@ def tell(session: ChainSession, artifacts: ArtifactSet, *, ruling: str | None = 
                       ((record.decided_by, f"{record.ruling}: {record.ruling_label}", record.channel,
                         record.key, record.attested_by),),
                       "A wallet key proves which key acted, not who held it; it is not the legal "
-                      "equal of a handwritten signature (DC 25.3).")),
+                      f"equal of a handwritten signature {aside('signature-not-handwritten')}.")),
         law=(
-            LawNote("DC 28.2", "A contract providing for a smart contract contains dispute rules under "
-                    "which a human decides", f"{ARBITER}, a natural person on the arbitrator's roster, "
+            LawNote("human-dispute", "", f"{ARBITER}, a natural person on the arbitrator's roster, "
                     "ruled; until she did, the payment stayed frozen, however long it took."),
-            LawNote("DC 26.3", "Records in distributed resources may prove rights; the holder bears the "
-                    "burden of proof", f"The evidence package ({md_path.name}) carries the transactions, "
+            LawNote("digital-evidence", "", f"The evidence package ({md_path.name}) carries the transactions, "
                     "blocks, balances, charter and source hashes."),
             LawNote("", "An open dispute freezes the contested execution; a refusal to arbitrate "
                     "leaves the vote standing", "dao-sim defaults, set in the charter."),

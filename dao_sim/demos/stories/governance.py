@@ -1,4 +1,4 @@
-"""The flagship story: a payment decided by the members' vote executes itself (DC 20.7).
+"""The flagship story: a payment decided by the members' vote executes itself (vote-only-decisions).
 
 Aigerim, Bolat and Dana found "Steppe Makers", paying in 10, 6 and 4 ETH. Aigerim proposes
 to pay Erlan, a web designer who is not a member, 2 ETH for the DAO's website. Aigerim and
@@ -28,7 +28,8 @@ from dao_sim.demos.publishing import publish_for_story
 from dao_sim.demos.story import Story
 from dao_sim.governance import Action, DAORefused, DAOSpec, deploy
 from dao_sim.governance.units import format_eth, parse_amount
-from dao_sim.report import Check, Chronicle, LawNote, Report, balance_table
+from dao_sim.law import aside
+from dao_sim.report import DEFAULT, Check, Chronicle, LawNote, Report, balance_table
 
 if TYPE_CHECKING:
     from dao_sim.chain.session import ChainSession
@@ -63,7 +64,7 @@ def tell(session: ChainSession, artifacts: ArtifactSet, *, store_dir: Path | Non
                  if store_dir is not None and deployment_record is not None else None)
     story.note(f"The founders have paid in: the treasury holds {format_eth(dao.treasury.balance)}."
                " The contract stores the charter's hash, so anyone can check the published "
-               "charter against it", "DC 20.9")
+               "charter against it", "consent-to-change")
     before = wallets(session, [*people, dao.name])
     stakes_before = {m.name: m.share_value for m in dao.members}
 
@@ -76,7 +77,7 @@ def tell(session: ChainSession, artifacts: ArtifactSet, *, store_dir: Path | Non
     story.note(f"{duration_text(int(spec.voting_period))} pass: the vote is closed "
                f"({closed.for_votes} For, {closed.against_votes} Against); proposal {pid} passed "
                f"and is in its grace window (state: {closed.state}): members who voted against may "
-               "still leave with their share, and a dispute may be opened", "dao-sim default")
+               "still leave with their share, and a dispute may be opened", DEFAULT)
     try:
         dao.execute(pid, by=EXECUTOR)
         early_refused = False
@@ -85,7 +86,7 @@ def tell(session: ChainSession, artifacts: ArtifactSet, *, store_dir: Path | Non
     session.advance(spec.grace_period)
     story.note(f"Another {duration_text(int(spec.grace_period))}: the grace window is over; "
                f"proposal {pid} is {dao.state(pid)} and anyone may trigger its execution",
-               "DC 20.7")
+               "vote-only-decisions")
     dao.execute(pid, by=EXECUTOR)
 
     after = wallets(session, [*people, dao.name])
@@ -131,8 +132,7 @@ def tell(session: ChainSession, artifacts: ArtifactSet, *, store_dir: Path | Non
         timeline=story.timeline(),
         tables=(money, stakes),
         law=(
-            LawNote("DC 20.7", "All decisions are taken by the participants' vote; results are "
-                    "executed automatically by the smart contract",
+            LawNote("vote-only-decisions", "",
                     f"The payment was voted ({closed.for_votes} For, {closed.against_votes} "
                     f"Against) and the contract paid exactly what was voted. Executing before the "
                     f"grace window ended was refused; {EXECUTOR}, not a member, could trigger "
@@ -143,8 +143,8 @@ def tell(session: ChainSession, artifacts: ArtifactSet, *, store_dir: Path | Non
                     "who voted against may leave with their share and a dispute may be opened",
                     f"{duration_text(int(spec.grace_period))}; Dana voted against and could have "
                     f"left with {format_eth(stakes_before['Dana'])} before the payment."),
-            LawNote("", "Voting rule, quorum and approval threshold (the Code leaves them to the "
-                    "participants, DC 20.1)",
+            LawNote("", "Voting rule, quorum and approval threshold, which the participants set "
+                    + aside("voluntary-formation"),
                     "one member, one vote; quorum 50%; approval more than 50% (dao-sim's "
                     "default values)."),
         ),

@@ -1,4 +1,4 @@
-"""Limited liability (DC 20.8): a claim larger than the treasury hits the members' caps.
+"""Limited liability (liability-cap): a claim larger than the treasury hits the members' caps.
 
 Aigerim, Bolat and Dana found "Steppe Makers" with 10, 6 and 4 ETH. Dana leaves, taking her
 share. Then Nurlan, a supplier, claims 30 ETH, more than the 16 ETH left; what the treasury
@@ -28,7 +28,17 @@ from dao_sim.demos.publishing import publish_for_story
 from dao_sim.demos.story import Story
 from dao_sim.governance import Action, DAOSpec, deploy
 from dao_sim.governance.units import format_eth
-from dao_sim.report import Check, Chronicle, LawNote, Report, Table, balance_table, signed_eth
+from dao_sim.law import aside
+from dao_sim.report import (
+    DEFAULT,
+    Check,
+    Chronicle,
+    LawNote,
+    Report,
+    Table,
+    balance_table,
+    signed_eth,
+)
 
 if TYPE_CHECKING:
     from dao_sim.chain.session import ChainSession
@@ -46,7 +56,7 @@ STAYERS = ("Aigerim", "Bolat")
 
 def _liability_table(rows: list[Liability], wallet_change: dict[str, int]) -> Table:
     return Table(
-        "Each member's loss against their cap (DC 20.8)",
+        f"Each member's loss against their cap {aside('liability-cap')}",
         ("member", "contributed", "lost", "cap", "could still lose", "wallet since the start"),
         tuple((r.member, format_eth(r.contributed), format_eth(r.lost), format_eth(r.cap),
                format_eth(r.remaining), signed_eth(wallet_change[r.member])) for r in rows),
@@ -106,17 +116,17 @@ def tell(session: ChainSession, artifacts: ArtifactSet, *, store_dir: Path | Non
     payout = dao.exit(LEAVER)
     left = dao.treasury.balance
     story.note(f"{LEAVER} has left with {format_eth(payout)}; the treasury holds "
-               f"{format_eth(left)} for the two members who stay", "dao-sim default")
+               f"{format_eth(left)} for the two members who stay", DEFAULT)
 
     claim_id = dao.file_claim(CLAIMANT, CLAIM, "damages for a cancelled equipment order")
     bond = dao.claims[claim_id].bond
     story.note(f"{CLAIMANT} paid a bond of {format_eth(bond)} with the claim: he gets it back if "
                "the members recognise the claim, the treasury keeps it if they reject it",
-               "dao-sim default")
+               DEFAULT)
     exposed = {n: dao.member(n).share_value for n in STAYERS}
     story.note(f"While claim {claim_id} is open, the reserved money is not anyone's to take: "
                + ", ".join(f"{n}'s exit share is now {format_eth(v)}" for n, v in exposed.items()),
-               "dao-sim default")
+               DEFAULT)
     pid = dao.propose("Aigerim", [Action.settle_claim(claim_id)],
                       f"Recognise {CLAIMANT}'s claim and pay it from the treasury")
     for voter in STAYERS:
@@ -126,12 +136,12 @@ def tell(session: ChainSession, artifacts: ArtifactSet, *, store_dir: Path | Non
                f"proposal {pid} is in its grace window")
     session.advance(spec.grace_period)
     story.note(f"Another {duration_text(int(spec.grace_period))}: anyone may execute proposal "
-               f"{pid}; {CLAIMANT} does", "DC 20.7")
+               f"{pid}; {CLAIMANT} does", "vote-only-decisions")
     dao.execute(pid, by=CLAIMANT)
     credited = dao.credit_of(CLAIMANT)
     story.note(f"The contract credited {CLAIMANT} {format_eth(credited)} (what the treasury had, and "
                f"his bond back); he withdraws it, as anyone owed money by the DAO does",
-               "dao-sim default")
+               DEFAULT)
     withdrawn = dao.withdraw(CLAIMANT)
 
     end = wallets(session, [*people, dao.name])
@@ -155,22 +165,20 @@ def tell(session: ChainSession, artifacts: ArtifactSet, *, store_dir: Path | Non
         summary=(f"{LEAVER} leaves with her share; {CLAIMANT} claims {CLAIM} from a treasury of "
                  f"{format_eth(left)}; the members recognise the claim by vote and the contract "
                  "credits him what it has, which he withdraws. Members lose at most what they put "
-                 "in (DC 20.8)."),
+                 f"in {aside('liability-cap')}."),
         outcome=outcome,
         checks=(*checks, charter_check(dao), *((published.check,) if published else ())),
         facts=dao_facts(dao, session) + ((published.fact,) if published else ()),
         timeline=story.timeline(),
         tables=(money, _liability_table(liabilities, {n: end[n] - start[n] for n in FOUNDERS})),
         law=(
-            LawNote("DC 20.8", "Participants' liability for the DAO's acts is limited to their "
-                    "contribution, or as the smart contract's terms define",
+            LawNote("liability-cap", "",
                     "The claim was paid from the treasury only. "
                     + "; ".join(f"{r.member} lost {format_eth(r.lost)} with a cap of "
                                 f"{format_eth(r.cap)}" for r in liabilities)
                     + f". The {format_eth(treasury.outstanding_liability)} unpaid was not taken "
                     "from any member: it is recorded as the DAO's outstanding liability."),
-            LawNote("DC 20.7", "Decisions are taken by the participants' vote and executed "
-                    "automatically", f"The claim was recognised by proposal {pid} (Aigerim and "
+            LawNote("vote-only-decisions", "", f"The claim was recognised by proposal {pid} (Aigerim and "
                     f"Bolat For) and credited by the contract, for {CLAIMANT} to withdraw, when he "
                     "triggered execution."),
             charter_law(dao),
@@ -192,8 +200,8 @@ def tell(session: ChainSession, artifacts: ArtifactSet, *, store_dir: Path | Non
                     "refusal blocks anyone else",
                     f"{CLAIMANT} was credited {format_eth(credited)} and withdrew "
                     f"{format_eth(withdrawn)}."),
-            LawNote("", "The liability cap is 1x the contribution (DC 20.8 lets the contract set "
-                    "another, stated cap)", "each member's cap equals what they paid in."),
+            LawNote("", "The liability cap is 1x the contribution; the charter may set another, "
+                    f"stated cap {aside('liability-cap')}", "each member's cap equals what they paid in."),
         ),
         evidence=story.evidence(),
         sections=(charter_section(dao), *((published.section,) if published else ())),

@@ -1,16 +1,17 @@
-"""The DAO's joint bank account for settlements with third parties (DC 20.11), off-chain.
+"""The DAO's joint bank account for settlements with third parties (joint-account), off-chain.
 
-DC 20.11 says such an account *may* be opened at a bank for all or several participants: it
-is optional, so this is an optional dao-sim module, not a legal requirement. The money sits
+The draft said such an account *may* be opened at a bank for all or several participants; the
+Code in force says nothing of it. Either way it is optional, so this is an optional dao-sim
+module, not a legal requirement. The money sits
 at a bank, outside the smart contract; this ledger is dao-sim's record of it. What it adds
 is the link back to the DAO: the signatories are the ones an executed proposal named, and
 every payment out cites an executed proposal, checked on the chain through a
 :class:`DecisionSource`, because a DAO's decisions are all taken by its members' vote
-(DC 20.7). The cap on what one proposal pays out, recorded with
+(vote-only-decisions). The cap on what one proposal pays out, recorded with
 :meth:`JointAccount.authorise`, is a dao-sim rule.
 
 A "signature" here records which named signatory approved a payment. It is not a digital
-signature in the sense of DC 25.3, and a report must not present it as one.
+signature in the sense of signature-not-handwritten, and a report must not present it as one.
 
 Examples
 --------

@@ -17,6 +17,7 @@ from dao_sim.exceptions import (
     InvalidEntryError,
     LedgerError,
     UnknownSignatoryError,
+    joint_account_prefix,
 )
 
 from . import store
@@ -63,7 +64,7 @@ class JointAccount:
         self._signatory_names = tuple(s.name for s in self.details.signatories)
         bound = getattr(decisions, "address", None)
         if bound is not None and bound.lower() != self.details.dao_address.lower():
-            raise LedgerError("joint account (optional dao-sim module, DC 20.11): this account belongs "
+            raise LedgerError(f"{joint_account_prefix()}: this account belongs "
                               f"to the DAO at {self.details.dao_address}, but its decisions were to "
                               f"be read from {bound}")
 
@@ -235,7 +236,7 @@ class JointAccount:
         Raises
         ------
         DecisionNotExecutedError
-            The proposal is unknown or not Executed (DC 20.7).
+            The proposal is unknown or not Executed (vote-only-decisions).
         AuthorisationError
             Nothing authorised under it, another payee, or more than it authorised
             (:class:`AuthorisationExceededError`).

@@ -173,7 +173,7 @@ def require_executed(source: DecisionSource, proposal_id: int, act: str) -> Exec
     Raises
     ------
     DecisionNotExecutedError
-        Naming the proposal's actual state (DC 20.7).
+        Naming the proposal's actual state (vote-only-decisions).
     InvalidEntryError, LedgerError
         A malformed id, or a source that contradicts itself.
     """
