@@ -10,6 +10,7 @@ A deployed DAO's rules are published here too (:func:`publish`, into a content-a
 
 from dao_sim.compliance.bytecode import CodeComparison, compare_code
 from dao_sim.compliance.finding import Finding, Location, Severity
+from dao_sim.compliance.preflight import ComplianceRefused, checked_deploy, preflight
 from dao_sim.compliance.publication import Publication, load_publication, publish
 from dao_sim.compliance.record import DeploymentRecord, load_record, record_deployment, write_record
 from dao_sim.compliance.rule import Rule, Target
@@ -18,6 +19,7 @@ from dao_sim.compliance.verify import StoredObject, Verification, find_publicati
 
 __all__ = [
     "CodeComparison",
+    "ComplianceRefused",
     "DeploymentRecord",
     "Finding",
     "Location",
@@ -28,10 +30,12 @@ __all__ = [
     "StoredObject",
     "Target",
     "Verification",
+    "checked_deploy",
     "compare_code",
     "find_publication",
     "load_publication",
     "load_record",
+    "preflight",
     "publish",
     "record_deployment",
     "verify",

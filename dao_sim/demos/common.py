@@ -6,7 +6,7 @@ address), never copied from the spec, so a report cannot say what the chain does
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from dao_sim.governance import VotingRule, charter_hash
@@ -21,6 +21,7 @@ __all__ = [
     "charter_check",
     "charter_law",
     "charter_section",
+    "compliance_review",
     "dao_facts",
     "dispute_clause_law",
     "duration_text",
@@ -106,3 +107,18 @@ def dispute_clause_law(session: ChainSession, dao: DAO) -> LawNote:
     return LawNote("human-dispute", "",
                    f"The DAO names {session.name_of(dao.arbitrator.address)}, whose roster is "
                    "natural persons; dao-sim refuses to deploy a DAO without one.")
+
+
+def compliance_review(session: ChainSession, daos: Sequence[DAO], specs: Sequence[object] = ()
+                      ) -> tuple[Check, Section]:
+    """The charter rules on ``specs`` and the runtime monitors on the session's journal, under
+    the edition in use: a report check (no error or warning) and a section listing findings."""
+    from dao_sim.compliance import preflight
+    from dao_sim.compliance.monitors import MONITORS, monitor
+    from dao_sim.report import findings_check, findings_section
+
+    findings = [f for spec in specs for f in preflight(spec)] + monitor(session.journal, daos)
+    checked = (f"The charter rules and {len(MONITORS)} runtime monitors read the spec and the "
+               f"{len(session.journal)} transactions of this run")
+    return (findings_check(findings, "the charter rules and runtime monitors"),
+            findings_section(findings, checked))

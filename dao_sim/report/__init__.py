@@ -12,6 +12,7 @@ from dao_sim.report import arbitration as _arbitration  # noqa: F401  registers 
 from dao_sim.report import money as _money  # noqa: F401  registers its sentences
 from dao_sim.report.chronicle import Chronicle, Note, evidence_of, timeline_of
 from dao_sim.report.console import print_report, report_text, table_text, timeline_text
+from dao_sim.report.findings import findings_check, findings_markdown, findings_section
 from dao_sim.report.markdown import report_markdown, timeline_markdown, write_report
 from dao_sim.report.model import (
     Check,
@@ -57,6 +58,9 @@ __all__ = [
     "describe",
     "describe_event",
     "evidence_of",
+    "findings_check",
+    "findings_markdown",
+    "findings_section",
     "load_with_progress",
     "print_report",
     "registry_table",

@@ -175,3 +175,12 @@ def test_the_demos_default_is_the_law_in_force(artifacts):
 
 def test_reports_do_not_depend_on_the_working_folder(reports):
     assert all(Path.cwd().as_posix() not in md for md, _ in reports.values())
+
+
+@pytest.mark.parametrize("name", FROZEN)
+@pytest.mark.parametrize("which", ["draft-2025", "code-2026"])
+def test_every_story_is_checked_by_the_charter_rules_and_the_runtime_monitors(reports, name, which):
+    markdown, _ = reports[name, which]
+    assert "## Compliance findings" in markdown
+    assert "runtime monitors read the spec and the" in markdown
+    assert "- ✅ the charter rules and runtime monitors: nothing wrong found" in markdown

@@ -17,11 +17,13 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from dao_sim.compliance import checked_deploy
 from dao_sim.demos.cast import ARBITER, FOUNDERS, deploy_human_arbitrator
 from dao_sim.demos.common import (
     charter_check,
     charter_law,
     charter_section,
+    compliance_review,
     dao_facts,
     duration_text,
     wallets,
@@ -32,7 +34,7 @@ from dao_sim.disputes import InteractivePrompt, ScriptedDecision
 from dao_sim.disputes.evidence import build_evidence
 from dao_sim.disputes.lifecycle import DAO_RULINGS, ProposalDispute
 from dao_sim.exceptions import DisputeError, RulingRefusedError
-from dao_sim.governance import Action, DAOSpec, deploy
+from dao_sim.governance import Action, DAOSpec
 from dao_sim.governance.units import format_eth, parse_amount
 from dao_sim.law import aside
 from dao_sim.report import DEFAULT, Check, Chronicle, LawNote, Report, Section, Table, balance_table
@@ -94,7 +96,7 @@ def tell(session: ChainSession, artifacts: ArtifactSet, *, ruling: str | None = 
     court = deploy_human_arbitrator(session, artifacts, (ARBITER,))
     spec = DAOSpec(name=DAO_NAME, members=FOUNDERS, arbitrator="HumanArbitrator",
                    voting_period="3 days", grace_period="2 days", execution_window="7 days")
-    dao = deploy(spec, session, artifacts=artifacts)
+    dao = checked_deploy(spec, session, artifacts=artifacts)
     published = (publish_for_story(dao, store_dir, deployment_record)
                  if store_dir is not None and deployment_record is not None else None)
     people = [*FOUNDERS, PAYEE]
@@ -155,13 +157,14 @@ def tell(session: ChainSession, artifacts: ArtifactSet, *, ruling: str | None = 
         *((published.check,) if published else ()),
     )
     ok = all(c.ok for c in checks)
+    reviewed, findings = compliance_review(session, [dao], [spec])
     return Report(
         title=f"{DAO_NAME}: a disputed payment, decided by a human",
         summary=(f"A payment of {AMOUNT} to {PAYEE} passed 2 to 1; {DISPUTER} disputed it; "
                  f"{ARBITER} ruled '{outcome.final_label}'."),
         outcome=(f"The proposal is {outcome.proposal_state}, as {ARBITER}'s ruling decided." if ok
                  else "The outcome did NOT follow the ruling: see the failed checks."),
-        checks=checks,
+        checks=(*checks, reviewed),
         facts=(*dao_facts(dao, session),
                (f"Evidence package {aside('digital-evidence')}", f"{json_path}, {md_path}"),
                *((published.fact,) if published else ())),
@@ -184,7 +187,7 @@ def tell(session: ChainSession, artifacts: ArtifactSet, *, ruling: str | None = 
             charter_law(dao),
         ),
         evidence=story.evidence(),
-        sections=(charter_section(dao), Section("The ruling, as recorded", record.record())),
+        sections=(charter_section(dao), findings, Section("The ruling, as recorded", record.record())),
         chain=session.engine.describe(),
     )
 

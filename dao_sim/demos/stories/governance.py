@@ -14,11 +14,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from dao_sim.compliance import checked_deploy
 from dao_sim.demos.cast import ARBITER, FOUNDERS, deploy_human_arbitrator
 from dao_sim.demos.common import (
     charter_check,
     charter_law,
     charter_section,
+    compliance_review,
     dao_facts,
     dispute_clause_law,
     duration_text,
@@ -26,7 +28,7 @@ from dao_sim.demos.common import (
 )
 from dao_sim.demos.publishing import publish_for_story
 from dao_sim.demos.story import Story
-from dao_sim.governance import Action, DAORefused, DAOSpec, deploy
+from dao_sim.governance import Action, DAORefused, DAOSpec
 from dao_sim.governance.units import format_eth, parse_amount
 from dao_sim.law import aside
 from dao_sim.report import DEFAULT, Check, Chronicle, LawNote, Report, balance_table
@@ -59,7 +61,7 @@ def tell(session: ChainSession, artifacts: ArtifactSet, *, store_dir: Path | Non
                    voting_period="3 days", grace_period="2 days", execution_window="7 days")
     people = [*FOUNDERS, PAYEE, EXECUTOR]
     at_start = wallets(session, people)
-    dao = deploy(spec, session, artifacts=artifacts)
+    dao = checked_deploy(spec, session, artifacts=artifacts)
     published = (publish_for_story(dao, store_dir, deployment_record)
                  if store_dir is not None and deployment_record is not None else None)
     story.note(f"The founders have paid in: the treasury holds {format_eth(dao.treasury.balance)}."
@@ -121,13 +123,14 @@ def tell(session: ChainSession, artifacts: ArtifactSet, *, store_dir: Path | Non
     outcome = (f"The payment executed: the contract paid {AMOUNT} to {PAYEE}." if executed else
                f"The payment did NOT execute: proposal {pid} is {state}, "
                f"{PAYEE} received {format_eth(paid)}.")
+    reviewed, findings = compliance_review(session, [dao], [spec])
     return Report(
         title=f"{DAO_NAME}: a payment decided by vote executes itself",
         summary=(f"Members pay in, {PROPOSER} proposes to pay {PAYEE} (not a member) {AMOUNT}, "
                  "the members vote, time passes, and the contract carries out the result; "
                  f"{EXECUTOR}, who is not a member, triggers it."),
         outcome=outcome,
-        checks=checks,
+        checks=(*checks, reviewed),
         facts=dao_facts(dao, session) + ((published.fact,) if published else ()),
         timeline=story.timeline(),
         tables=(money, stakes),
@@ -149,7 +152,7 @@ def tell(session: ChainSession, artifacts: ArtifactSet, *, store_dir: Path | Non
                     "default values)."),
         ),
         evidence=story.evidence(),
-        sections=(charter_section(dao), *((published.section,) if published else ())),
+        sections=(charter_section(dao), findings, *((published.section,) if published else ())),
         chain=session.engine.describe(),
     )
 

@@ -14,11 +14,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from dao_sim.compliance import checked_deploy
 from dao_sim.demos.cast import ARBITER, FOUNDERS, deploy_human_arbitrator
 from dao_sim.demos.common import (
     charter_check,
     charter_law,
     charter_section,
+    compliance_review,
     dao_facts,
     dispute_clause_law,
     duration_text,
@@ -26,7 +28,7 @@ from dao_sim.demos.common import (
 )
 from dao_sim.demos.publishing import publish_for_story
 from dao_sim.demos.story import Story
-from dao_sim.governance import Action, DAOSpec, deploy
+from dao_sim.governance import Action, DAOSpec
 from dao_sim.governance.units import format_eth
 from dao_sim.law import aside
 from dao_sim.report import (
@@ -107,7 +109,7 @@ def tell(session: ChainSession, artifacts: ArtifactSet, *, store_dir: Path | Non
                    voting_period="3 days", grace_period="2 days", execution_window="7 days")
     people = [*FOUNDERS, CLAIMANT]
     start = wallets(session, people)
-    dao = deploy(spec, session, artifacts=artifacts)
+    dao = checked_deploy(spec, session, artifacts=artifacts)
     published = (publish_for_story(dao, store_dir, deployment_record)
                  if store_dir is not None and deployment_record is not None else None)
     joined = wallets(session, [*people, dao.name])
@@ -160,6 +162,7 @@ def tell(session: ChainSession, artifacts: ArtifactSet, *, store_dir: Path | Non
         "Wallets and treasury", ["at the start", "after joining", "at the end"],
         {labels[n]: [start.get(n, 0), joined[n], end[n]] for n in [*people, dao.name]},
         "Gas costs nothing on this chain (gas price 0).")
+    reviewed, findings = compliance_review(session, [dao], [spec])
     return Report(
         title=f"{DAO_NAME}: a claim bigger than the treasury meets the liability cap",
         summary=(f"{LEAVER} leaves with her share; {CLAIMANT} claims {CLAIM} from a treasury of "
@@ -167,7 +170,7 @@ def tell(session: ChainSession, artifacts: ArtifactSet, *, store_dir: Path | Non
                  "credits him what it has, which he withdraws. Members lose at most what they put "
                  f"in {aside('liability-cap')}."),
         outcome=outcome,
-        checks=(*checks, charter_check(dao), *((published.check,) if published else ())),
+        checks=(*checks, charter_check(dao), reviewed, *((published.check,) if published else ())),
         facts=dao_facts(dao, session) + ((published.fact,) if published else ()),
         timeline=story.timeline(),
         tables=(money, _liability_table(liabilities, {n: end[n] - start[n] for n in FOUNDERS})),
@@ -204,7 +207,7 @@ def tell(session: ChainSession, artifacts: ArtifactSet, *, store_dir: Path | Non
                     f"stated cap {aside('liability-cap')}", "each member's cap equals what they paid in."),
         ),
         evidence=story.evidence(),
-        sections=(charter_section(dao), *((published.section,) if published else ())),
+        sections=(charter_section(dao), findings, *((published.section,) if published else ())),
         chain=session.engine.describe(),
     )
 
