@@ -3,29 +3,16 @@ and the orchestrator's gate, which refuses an error unless the run is a demonstr
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 
 from dao_sim.compliance import Severity
 from dao_sim.compliance.charter import CHARTER_RULES, coded_terms
 from dao_sim.compliance.preflight import ComplianceRefused, checked_deploy, preflight
-from dao_sim.governance import DAOSpec, Dues
+from dao_sim.governance import DAOSpec, Dues, Sandbox
 from dao_sim.governance.spec import render_charter
 
 BASE = {"name": "Steppe Makers", "members": {"Aigerim": "10 ETH", "Bolat": "6 ETH", "Dana": "4 ETH"},
             "arbitrator": "HumanArbitrator"}
-
-
-@dataclasses.dataclass(frozen=True)
-class _Sandboxed:
-    """A spec as a sandboxed charter would carry it (the field the spec grows for the draft)."""
-
-    spec: DAOSpec
-    sandbox: str = "2 years"
-
-    def __getattr__(self, name):
-        return getattr(self.spec, name)
 
 
 def _spec(**changes) -> DAOSpec:
@@ -46,7 +33,7 @@ CASES = {
                                  _spec(voting_rule="contribution-weighted",
                                        members={"Aigerim": "30 ETH", "Bolat": "6 ETH", "Dana": "4 ETH"}),
                                  "Aigerim holds 75% of the voting power"),
-    "sandbox-has-a-legal-basis": (_spec(), _Sandboxed(_spec()), "has no experimental legal regime"),
+    "sandbox-has-a-legal-basis": (_spec(), _spec(sandbox=Sandbox(term="2 years")), "has no experimental legal regime"),
 }
 
 
@@ -75,7 +62,7 @@ def test_citations_follow_the_edition():
 
 
 def test_a_sandbox_is_no_finding_under_the_draft():
-    assert [f for f in preflight(_Sandboxed(_spec()), edition="draft-2025") if f.rule == "sandbox-has-a-legal-basis"] == []
+    assert [f for f in preflight(_spec(sandbox=Sandbox(term="2 years")), edition="draft-2025") if f.rule == "sandbox-has-a-legal-basis"] == []
 
 
 def test_coded_terms_include_dues_when_the_charter_has_them():
