@@ -152,6 +152,13 @@ def _charter_hash(spec: DAOSpec) -> bytes:
     return keccak(text=spec.charter_text())
 
 
+def _stored_charter(dao: DAO) -> bytes:
+    """The charter hash the DAO stores: the charter it was founded on, whatever edition is in
+    use now (the charter's text names its edition, so its hash differs between editions)."""
+    raw = dao.contract.call("charterHash")
+    return bytes(raw) if isinstance(raw, bytes | bytearray) else bytes.fromhex(str(raw).removeprefix("0x"))
+
+
 def acknowledge_sandbox(spec: DAOSpec, session: ChainSession, member: str, *,
                         registry: MemberRegistry | None = None,
                         artifacts: ArtifactSet | None = None) -> JournalEntry:
@@ -176,8 +183,12 @@ def acknowledge_sandbox(spec: DAOSpec, session: ChainSession, member: str, *,
     return entry
 
 
-def require_acknowledged(session: ChainSession, spec: DAOSpec, who: str) -> None:
+def require_acknowledged(session: ChainSession, spec: DAOSpec, who: str,
+                         charter: bytes | None = None) -> None:
     """Refuse, in words, a participant of a sandbox DAO who has not acknowledged its terms.
+
+    ``charter`` is the hash a deployed DAO stores; without it (before deployment) the charter
+    is written from ``spec`` under the edition in use.
 
     Raises
     ------
@@ -185,7 +196,8 @@ def require_acknowledged(session: ChainSession, spec: DAOSpec, who: str) -> None
         When no acknowledgment of these terms by ``who`` is on chain.
     """
     records = ParticipantRecords.find(session)
-    found = records.acknowledgment_of(who, _charter_hash(spec)) if records is not None else None
+    charter = charter or _charter_hash(spec)
+    found = records.acknowledgment_of(who, charter) if records is not None else None
     name = session.name_of(session.address(who))
     if found is None:
         raise SandboxError(f"{name} cannot join {spec.name}: its charter declares an experimental legal "
@@ -239,7 +251,7 @@ def check_act(dao: DAO, act: str, who: str) -> None:
                            "so it only winds down (exits, withdrawals, claims, disputes, votes on "
                            f"earlier proposals) ({_basis()})")
     if act == "join":
-        require_acknowledged(dao.session, dao.spec, who)
+        require_acknowledged(dao.session, dao.spec, who, _stored_charter(dao))
 
 
 def unacknowledged_members(dao: DAO) -> tuple[str, ...]:
@@ -248,7 +260,7 @@ def unacknowledged_members(dao: DAO) -> tuple[str, ...]:
     if dao.spec.sandbox is None:
         return ()
     records = ParticipantRecords.find(dao.session)
-    charter = _charter_hash(dao.spec)
+    charter = _stored_charter(dao)
     joined = dict.fromkeys(e.args["member"] for e in dao.session.journal.events("MemberJoined")
                            if e.address == dao.address)
     return tuple(dao.session.name_of(a) for a in joined

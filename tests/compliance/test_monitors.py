@@ -53,7 +53,7 @@ def lived(session, make_dao, court):
 def test_a_lawful_run_gives_no_error_or_warning(lived, session):
     findings = monitor(session.journal, [lived])
     assert [f for f in findings if f.severity is not Severity.NOTE] == [], "\n".join(map(str, findings))
-    assert len({rule.ID for rule in MONITORS}) == len(MONITORS) == 4
+    assert len({rule.ID for rule in MONITORS}) == len(MONITORS) == 5
 
 
 def _forge(entry, **changes):

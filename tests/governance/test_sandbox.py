@@ -107,6 +107,14 @@ def test_a_join_straight_to_the_contract_is_found_afterwards(lab, session):
     assert unacknowledged_members(lab) == ()
     lab.contract.transact("join", [], sender="Erlan", value=2 * 10**18)  # round dao-sim
     assert unacknowledged_members(lab) == ("Erlan",)
+    from dao_sim.compliance.monitors import monitor
+    from dao_sim.law import using
+
+    with using("draft-2025"):
+        found = [f for f in monitor(session.journal, [lab]) if f.rule == "sandbox-joins-acknowledged"]
+    (finding,) = found
+    assert finding.message == "Erlan joined Steppe Lab without acknowledging its sandbox"
+    assert finding.citation.startswith("DC 39.4")
 
 
 def test_after_the_term_only_winding_down_remains(lab, session):

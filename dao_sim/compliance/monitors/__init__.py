@@ -4,10 +4,12 @@ from dao_sim.compliance.monitors.automated_review import AutomatedDecisionsExpla
 from dao_sim.compliance.monitors.base import JournalMonitor, Run
 from dao_sim.compliance.monitors.human_dispute import DisputesEndWithAHuman
 from dao_sim.compliance.monitors.liability import NoLossBeyondTheCap
+from dao_sim.compliance.monitors.sandbox import SandboxJoinsAcknowledged
 from dao_sim.compliance.monitors.vote_trace import DecisionsTraceToAuthority
 
 __all__ = ["MONITORS", "AutomatedDecisionsExplainedAndReviewed", "DecisionsTraceToAuthority",
-           "DisputesEndWithAHuman", "JournalMonitor", "NoLossBeyondTheCap", "Run", "monitor"]
+           "DisputesEndWithAHuman", "JournalMonitor", "NoLossBeyondTheCap", "Run",
+           "SandboxJoinsAcknowledged", "monitor"]
 
 #: The registry of runtime monitors, in the order a report lists them.
 MONITORS: tuple[type[JournalMonitor], ...] = (
@@ -15,6 +17,7 @@ MONITORS: tuple[type[JournalMonitor], ...] = (
     NoLossBeyondTheCap,
     DisputesEndWithAHuman,
     AutomatedDecisionsExplainedAndReviewed,
+    SandboxJoinsAcknowledged,
 )
 
 
