@@ -79,7 +79,8 @@ def _propose(play: Play, step: Step) -> str:
 def _vote(play: Play, step: Step) -> str:
     ref = play.proposal(step.get("proposal"))
     ref.dao.vote(step.get("by"), ref.number, step.get("support"))
-    return f"{step.get('by')} votes {step.get('support')} on '{step.get('proposal')}'"
+    verb = "abstains on" if step.get("support") == "abstain" else f"votes {step.get('support')}"
+    return f"{step.get('by')} {verb} '{step.get('proposal')}'"
 
 
 def _wait(play: Play, step: Step) -> str:

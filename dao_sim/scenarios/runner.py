@@ -226,7 +226,9 @@ class _Run:
                 raise self.fail(step, start, f"refused: {said}", ScenarioExpectationFailed(
                     where(step, "expect_refusal"), f"a refusal with {wanted}",
                     f"a refusal with {names[0]}: {said}")) from exc
-            self.record(StepOutcome(step.index, step.kind, step.line, f"refused, as expected ({wanted}): {said}",
+            actor = f" by {step.get('by')}" if step.get("by") else ""
+            told = f"{step.kind}{actor}: refused, as expected ({wanted}): {said}"
+            self.record(StepOutcome(step.index, step.kind, step.line, told,
                                     tuple(play.session.journal[start:]), refused=wanted), step)
             return
         if wanted is not None:
