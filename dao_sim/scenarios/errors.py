@@ -58,8 +58,7 @@ class ScenarioFileError(ScenarioError):
     def __init__(self, location: Location, reason: str) -> None:
         self.location = location
         self.reason = reason
-        joint = " " if location.field else ": "
-        super().__init__(f"{location}{joint}{reason}")
+        super().__init__(f"{location}: {reason}")
 
 
 class ScenarioStepFailed(ScenarioError):

@@ -239,7 +239,7 @@ class _Checker:
         head, _, rest = text.partition(": ")
         if rest and " " not in head:
             path = (*at, *head.split("."))
-            return ScenarioFileError(Location(self.shown, line_of(self.tree, path), field_name(path)), rest)
+            return self.fail(path, rest)
         return self.fail(at, text)
 
     def _amendments(self, spec: DAOSpec | None) -> dict[str, DAOSpec]:

@@ -267,10 +267,11 @@ EXPECTATIONS: dict[str, Schema] = {
                           "Whether members are suspended from voting."),
     "liabilities": _by_name("person", _obj({f: _fmt("amount", d) for f, d in (
         ("contributed", "What they put in."), ("lost", "What they lost to the DAO's debts."),
-        ("cap", "Their cap."), ("remaining", "How much more they could lose."))}), "Members' liability."),
+        ("cap", "Their cap."), ("remaining", "How much more they could lose."))}, (), "One member's liability."),
+        "Members' liability."),
     "claims": _by_name("claim", _obj({
         "status": _enum(["Filed", "Settled", "Rejected", "Carried"], "The claim's status."),
-        "amount": _fmt("amount", "Amount claimed."), "paid": _fmt("amount", "Amount paid.")}),
+        "amount": _fmt("amount", "Amount claimed."), "paid": _fmt("amount", "Amount paid.")}, (), "One claim."),
         "Claims, by name."),
     "credits": _by_name("person", _fmt("amount", "Credited and not yet withdrawn."),
                         "What the DAO owes people, waiting to be withdrawn."),
@@ -279,14 +280,14 @@ EXPECTATIONS: dict[str, Schema] = {
         "payee_share": _fmt("percent", "The ruling in force (an escrow's dispute)."),
         "status": _enum(["Waiting", "Appealable", "Solved"], "The arbitrator's status of the dispute."),
         "panel": {"type": "array", "items": _person("A panelist."), "description": "Who sits on the panel."},
-    }), "Disputes, by name."),
+    }, (), "One dispute."), "Disputes, by name."),
     "decisions": _by_name("decision", _obj({
-        "review": _enum(["None", "Requested", "Confirmed", "Reversed"], "Where its review stands.")}),
-        "Automated decisions, by name."),
+        "review": _enum(["None", "Requested", "Confirmed", "Reversed"], "Where its review stands.")}, (),
+        "One automated decision."), "Automated decisions, by name."),
     "escrows": _by_name("escrow", _obj({
         "state": _enum(["AwaitingDeposit", "Funded", "Disputed", "Contested", "Released", "Refunded",
                         "Divided"], "The agreement's state."),
-        "held": _fmt("amount", "The deposit still held.")}), "Escrow agreements, by name."),
+        "held": _fmt("amount", "The deposit still held.")}, (), "One agreement."), "Escrow agreements, by name."),
 }
 
 STEPS["expect"] = _step(EXPECTATIONS, (), "Check the state of things now; the run fails, naming "
