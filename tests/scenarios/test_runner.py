@@ -169,3 +169,66 @@ def test_a_ruling_asked_of_the_person_at_the_keyboard(artifacts):
     assert result.ok
     assert "Madina rules at the keyboard in dispute 'objection'" in result.outcomes[6].description
     assert "The campaign was never agreed." in result.outcomes[6].description
+
+
+def test_an_appeal_goes_to_a_larger_panel_whose_majority_rules(artifacts):
+    text = """\
+title: Appeal
+description: A voided payment is appealed and upheld by a panel of three.
+people: [Aigerim, Bolat, Dana, Erlan, Gulnara, Madina, Nurlan, Saule, Timur]
+arbitrator:
+  roster:
+    - {name: Madina, identified: id card, attested_by: Saule}
+    - {name: Nurlan, identified: id card, attested_by: Saule}
+    - {name: Timur, identified: id card, attested_by: Saule}
+dao:
+  name: Steppe Makers
+  members: {Aigerim: 10 ETH, Bolat: 6 ETH, Dana: 4 ETH}
+steps:
+  - found:
+  - propose: {id: pay, by: Aigerim, actions: [{pay: {to: Erlan, amount: 1 ETH}}]}
+  - vote: {by: Aigerim, proposal: pay, support: for}
+  - vote: {by: Bolat, proposal: pay, support: for}
+  - wait: 3 days
+  - dispute: {id: d, proposal: pay, by: Dana}
+  - rule: {dispute: d, ruling: void, reasons: first look}
+  - appeal: {dispute: d, by: Aigerim}
+  - rule: {dispute: d, by: Madina, ruling: uphold, reasons: on appeal}
+  - rule: {dispute: d, by: Nurlan, ruling: uphold, reasons: on appeal}
+  - finalise: {dispute: d, by: Gulnara}
+  - enforce: {dispute: d, by: Gulnara}
+  - expect:
+      disputes: {d: {ruling: uphold, status: Solved, panel: [Madina, Nurlan, Timur]}}
+      proposals: {pay: Executed}
+      balance_changes: {Erlan: +1 ETH}
+"""
+    result = run_scenario(load_text(text, "appeal.yaml"), artifacts=artifacts)
+    assert result.ok
+    assert "the new panel: " in result.outcomes[7].description
+
+
+def test_capital_calls_and_expulsion_by_vote(artifacts):
+    text = HEAD.replace("  members: {Aigerim: 10 ETH, Bolat: 6 ETH, Dana: 4 ETH}\n",
+                        "  members: {Aigerim: 10 ETH, Bolat: 6 ETH, Dana: 4 ETH}\n  liability_cap: 2x\n"
+                        "  expulsion_allowed: true\n")
+    steps = """\
+  - propose: {id: call, by: Aigerim, actions: [{call_capital: {share: 50%}}]}
+  - vote: {by: Aigerim, proposal: call, support: for}
+  - vote: {by: Bolat, proposal: call, support: for}
+  - wait: 5 days
+  - execute: {proposal: call, by: Gulnara}
+  - pay_capital: {by: Aigerim}
+  - expect:
+      treasury: {balance: 25 ETH}
+      liabilities: {Aigerim: {contributed: 15 ETH, cap: 20 ETH}}
+  - propose: {id: out, by: Aigerim, actions: [{expel: {member: Dana}}]}
+  - vote: {by: Aigerim, proposal: out, support: for}
+  - vote: {by: Bolat, proposal: out, support: for}
+  - wait: 5 days
+  - execute: {proposal: out, by: Gulnara}
+  - expect:
+      members: [Aigerim, Bolat]
+"""
+    result = run_scenario(load_text(text + steps, "calls.yaml"), artifacts=artifacts)
+    assert result.ok
+    assert result.outcomes[6].description == "Aigerim pays 5 ETH of a capital call"
