@@ -71,7 +71,31 @@ def load_scenario(path: str | Path) -> Scenario:
 
 
 def load_text(text: str, name: str = "<text>") -> Scenario:
-    """Check a scenario given as YAML text; ``name`` stands for the file in messages."""
+    """Check a scenario given as YAML text.
+
+    Parameters
+    ----------
+    text : str
+        The scenario, as a file would hold it.
+    name : str
+        What messages call the file.
+
+    Returns
+    -------
+    Scenario
+
+    Raises
+    ------
+    ScenarioFileError
+        As :func:`load_scenario`.
+
+    Examples
+    --------
+    >>> load_text("title: x", "x.yaml")
+    Traceback (most recent call last):
+    ...
+    dao_sim.scenarios.errors.ScenarioFileError: x.yaml:1: the scenario: missing required field 'description'
+    """
     tree = parse_text(text, name)
     check_schema(tree, name)
     return _Checker(tree, name).scenario()

@@ -158,10 +158,10 @@ def check_schema(tree: Any, shown: str) -> None:
         ``file:line: field`` and what is wrong, for the earliest problem in the file.
     """
     found = []
-    for error in _VALIDATOR.iter_errors(tree):
+    for order, error in enumerate(_VALIDATOR.iter_errors(tree)):
         path, reason = _explain(error, tree)
         line = line_of(tree, path) or 1
-        found.append((line, -len(path), reason))
+        found.append((line, -len(path), order, reason))
     if found:
-        line, _depth, reason = min(found)
+        line, _depth, _order, reason = min(found)
         raise ScenarioFileError(Location(shown, line), reason)
