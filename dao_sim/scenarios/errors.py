@@ -69,16 +69,18 @@ class ScenarioStepFailed(ScenarioError):
     location : Location
         The step.
     cause : Exception
-        The refusal (a :class:`~dao_sim.governance.DAORefused`, a dispute error...).
+        The refusal (a :class:`~dao_sim.governance.DAORefused`, a dispute error...); the
+        message tells it with the scenario's names for proposals (``said``) when given.
     result : ScenarioResult or None
         What had happened up to the failing step, for a report of a failed run.
     """
 
-    def __init__(self, location: Location, cause: BaseException, result: Any = None) -> None:
+    def __init__(self, location: Location, cause: BaseException, result: Any = None,
+                 said: str | None = None) -> None:
         self.location = location
         self.cause = cause
         self.result: ScenarioResult | None = result
-        super().__init__(f"{location}: {_one_line(str(cause))}")
+        super().__init__(f"{location}: {_one_line(said or str(cause))}")
 
 
 class ScenarioExpectationFailed(ScenarioError):

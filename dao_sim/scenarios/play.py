@@ -8,6 +8,7 @@ see a number.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +21,8 @@ if TYPE_CHECKING:
     from dao_sim.scenarios.model import Scenario
 
 __all__ = ["EscrowCase", "Play", "ProposalRef"]
+
+_PROPOSAL_NUMBER = re.compile(r"\bproposal (\d+)\b")
 
 
 @dataclass(frozen=True)
@@ -86,6 +89,19 @@ class Play:
         self.decisions: dict[str, tuple[DAO, int]] = {}
         self.escrows: dict[str, EscrowAgreement] = {}
         self.start_balances = {name: session.balance(name) for name in scenario.people}
+
+    def in_names(self, text: str) -> str:
+        """``text`` with "proposal 3" written as the scenario names it: "proposal 'website'"."""
+        numbers: dict[int, list[str]] = {}
+        for name, ref in self.proposals.items():
+            if ref.dao is self.dao:
+                numbers.setdefault(ref.number, []).append(name)
+
+        def named(match: re.Match[str]) -> str:
+            names = numbers.get(int(match.group(1)), [])
+            return f"proposal '{names[0]}'" if len(names) == 1 else match.group(0)
+
+        return _PROPOSAL_NUMBER.sub(named, text)
 
     def need_dao(self) -> DAO:
         """The DAO the steps act on now (the successor, after an amendment executed)."""

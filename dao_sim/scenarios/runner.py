@@ -218,9 +218,9 @@ class _Run:
         try:
             told = _ACTS[step.kind](play, step)
         except DaoSimError as exc:
-            said = " ".join(str(exc).split())
+            said = play.in_names(" ".join(str(exc).split()))
             if wanted is None:
-                raise self.fail(step, start, f"refused: {said}", ScenarioStepFailed(where(step), exc)) from exc
+                raise self.fail(step, start, f"refused: {said}", ScenarioStepFailed(where(step), exc, said=said)) from exc
             names = _refusal_names(exc, play.session)
             if wanted not in names:
                 raise self.fail(step, start, f"refused: {said}", ScenarioExpectationFailed(

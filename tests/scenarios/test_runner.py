@@ -232,3 +232,17 @@ def test_capital_calls_and_expulsion_by_vote(artifacts):
     result = run_scenario(load_text(text + steps, "calls.yaml"), artifacts=artifacts)
     assert result.ok
     assert result.outcomes[6].description == "Aigerim pays 5 ETH of a capital call"
+
+
+def test_refusals_name_proposals_as_the_scenario_does(artifacts):
+    steps = """\
+  - propose: {id: website, by: Aigerim, actions: [{pay: {to: Erlan, amount: 1 ETH}}]}
+  - vote: {by: Aigerim, proposal: website, support: for}
+  - vote: {by: Bolat, proposal: website, support: for}
+  - wait: 3 days
+  - execute: {proposal: website, by: Gulnara}
+"""
+    with pytest.raises(ScenarioStepFailed) as info:
+        _run(steps, artifacts)
+    assert str(info.value) == ("t.yaml:16: steps[6].execute: proposal 'website' cannot be executed "
+                               "(it is Grace)")
