@@ -1,8 +1,8 @@
 """Compliance findings, written for a report: what was found, against which text, where.
 
 Each finding already carries the provision of the edition its check ran under, so the
-citation printed is that edition's ("Art. 67(3), law in force" or "DC 28.2, draft text, not
-law") and a default is never printed as law.
+citation printed is that edition's, with its status (law in force, draft text, or a dao-sim
+default), and a default is never printed as law.
 """
 
 from __future__ import annotations

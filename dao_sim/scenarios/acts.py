@@ -10,8 +10,9 @@ from collections.abc import Callable
 from typing import Any
 
 from dao_sim.chain.timeutil import format_duration
+from dao_sim.compliance import checked_deploy
 from dao_sim.exceptions import ScenarioError
-from dao_sim.governance import Action, deploy
+from dao_sim.governance import Action
 from dao_sim.governance.units import format_eth
 from dao_sim.scenarios.model import Step
 from dao_sim.scenarios.play import Play, ProposalRef
@@ -24,7 +25,7 @@ def _found(play: Play, step: Step) -> str:
     spec = play.scenario.spec
     if spec is None:  # the loader refuses this; a Scenario built by hand may not
         raise ScenarioError("the scenario has no `dao` section to found")
-    play.dao = deploy(spec, play.session, artifacts=play.artifacts, deployer=step.get("by"))
+    play.dao = checked_deploy(spec, play.session, artifacts=play.artifacts, deployer=step.get("by"))
     founders = ", ".join(f"{m.name} {format_eth(m.contribution)}" for m in spec.founders)
     return (f"{spec.name} is founded ({founders}); the treasury holds "
             f"{format_eth(play.dao.treasury.balance)}")
@@ -64,7 +65,7 @@ def _propose(play: Play, step: Step) -> str:
     description = step.get("description") or name
     if "amend" in step.fields:
         spec = play.scenario.amendments[name]
-        successor = deploy(spec, play.session, artifacts=play.artifacts, predecessor=dao, deployer=by)
+        successor = checked_deploy(spec, play.session, artifacts=play.artifacts, predecessor=dao, deployer=by)
         number = dao.propose_amendment(by, successor, description)
         summary = f"migrate to {spec.name}, deployed and published with the amended rules"
         play.proposals[name] = ProposalRef(dao, number, summary, successor)

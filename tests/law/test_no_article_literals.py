@@ -31,13 +31,15 @@ SUFFIXES = {".py", ".j2", ".md", ".html", ".js", ".toml", ".txt", ".yaml", ".yml
 
 
 def scanned() -> list[Path]:
-    """Every file the rule covers: dao_sim (but its law package), contracts, scenarios, README."""
+    """Every file the rule covers: dao_sim (but its law package), contracts, scenarios, docs,
+    README."""
     files = [p for p in (ROOT / "dao_sim").rglob("*")
              if p.is_file() and p.suffix in SUFFIXES and LAW not in p.parents
              and "__pycache__" not in p.parts]
     files += sorted((ROOT / "contracts").rglob("*.sol"))
-    if (ROOT / "scenarios").is_dir():
-        files += [p for p in (ROOT / "scenarios").rglob("*") if p.is_file()]
+    for folder in ("scenarios", "docs"):
+        if (ROOT / folder).is_dir():
+            files += [p for p in (ROOT / folder).rglob("*") if p.is_file() and p.suffix in SUFFIXES]
     files.append(ROOT / "README.md")
     return sorted(files)
 
