@@ -66,3 +66,14 @@ def test_the_readme_sorts_every_requirement_by_its_status_under_the_law_in_force
                 for status in listed}
     assert listed == in_force
     assert set().union(*listed.values()) == {r.id for r in requirements()}
+
+
+def test_the_decentralisation_example_prints_what_the_readme_says():
+    text = README.read_text(encoding="utf-8")
+    section = text[text.index("**Who decides alone**"):text.index("## Published rules and verification")]
+    code = re.search(r"```python\n(.*?)```", section, re.DOTALL).group(1)
+    promised = [line.removeprefix("# ") for line in code.splitlines() if line.startswith("# ")]
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        exec(compile(code, str(README), "exec"), {"__name__": "readme_example"})  # noqa: S102  the README is ours
+    assert printed.getvalue().splitlines() == promised
