@@ -341,8 +341,12 @@ def render_charter(spec: DAOSpec, edition: str | Edition | None = None) -> str:
 
 
 def _charter(spec: DAOSpec, under: Edition) -> str:
+    # The draft's DAO article spoke of a digital community without a legal entity; the Code in
+    # force has no such form, so under it the charter describes the arrangement, not a form.
+    who = ("A digital community without a legal entity," if not under.in_force else
+           "A group of participants holding a common treasury, not a legal entity,")
     opening = textwrap.fill(
-        "A digital community without a legal entity, governed by its participants through a smart "
+        f"{who} governed by its participants through a smart "
         f"contract without central management {aside('no-central-management')}. This charter and "
         "the contract's published source are its rules; they change only with the participants' "
         f"consent {aside('consent-to-change')}.", 90)
