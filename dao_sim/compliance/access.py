@@ -224,10 +224,19 @@ class Access:
         self._holders[variable] = result
         return result
 
+    def writers(self, variable: StateVariable) -> list[Function]:
+        """Entry points (constructors excluded) that write ``variable``."""
+        return [f for f in self.contract.functions_entry_points if not f.is_constructor
+                and variable in f.all_state_variables_written()]
+
+    def changed_only_by_vote(self, variable: StateVariable) -> bool:
+        """Whether every function that can change ``variable`` after deployment is gated by
+        the contract itself or another contract (none at all counts: it is fixed)."""
+        return all(self.only_by_vote(w) for w in self.writers(variable))
+
     def _holder(self, variable: StateVariable) -> tuple[GateKind, str]:
         name = variable.name
-        writers = [f for f in self.contract.functions_entry_points if not f.is_constructor
-                   and variable in f.all_state_variables_written()]
+        writers = self.writers(variable)
         unvoted = [w for w in writers if not self.only_by_vote(w)]
         handing = sorted(w.name for w in unvoted
                          if any(g.variable is variable for g in self.gates(w)))

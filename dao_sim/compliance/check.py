@@ -1,8 +1,8 @@
 """Static checks of Solidity sources and deployed bytecode against the law catalogue.
 
 :func:`check_sources` parses the files with the project's compiler, builds Slither's model
-of them, runs every source rule of the registry, then compiles them as dao-sim deploys them
-and runs the bytecode rules on each contract's runtime code. :func:`check_bytecode` runs the
+of them (:func:`analyse`), runs every source rule of the registry, then compiles them as
+dao-sim deploys them and runs the bytecode rules on each contract's runtime code. :func:`check_bytecode` runs the
 bytecode rules on code alone (read from a chain, say). Findings cite the edition chosen.
 """
 
@@ -23,7 +23,8 @@ if TYPE_CHECKING:
     from dao_sim.compiler import ArtifactSet
     from dao_sim.compliance.project import SourceModel
 
-__all__ = ["check_bytecode", "check_sources", "has_errors", "solidity_files"]
+__all__ = ["Analysis", "analyse", "check_bytecode", "check_sources", "has_errors",
+           "solidity_files"]
 
 Progress = Callable[[str], None]
 
@@ -87,6 +88,93 @@ def _ordered(findings: Iterable[Finding]) -> list[Finding]:
                                          order.get(f.rule, len(order)), f.message))
 
 
+class Analysis:
+    """Sources parsed and modelled once; their findings under any edition.
+
+    Built by :func:`analyse`. Parsing and Slither's model are the slow part of a check; the
+    rules themselves are quick, so a comparison of the two editions costs one analysis.
+
+    Attributes
+    ----------
+    files : list of Path
+        The ``.sol`` files asked about.
+    model : SourceModel
+        Slither's model of them and of what they import.
+    """
+
+    def __init__(self, files: list[Path], roots: tuple[Path, ...], model: SourceModel) -> None:
+        self.files = files
+        self.roots = roots
+        self.model = model
+        self._artifacts: ArtifactSet | None = None
+
+    def findings(self, edition: str | Edition | None = None, *, bytecode: bool = True,
+                 progress: Progress | None = None) -> list[Finding]:
+        """Every registered rule's findings, citing ``edition`` (the law in force by default).
+
+        With ``bytecode``, the files are also compiled as dao-sim deploys them (once; the
+        artifact cache makes later runs free) and each contract's runtime code is checked.
+        """
+        which = find_edition(edition)
+        say = progress or (lambda _line: None)
+        findings: list[Finding] = []
+        for rule in _rules(Target.SOURCE, which):
+            say(f"Rule {rule.ID}")
+            findings.extend(rule.check(self.model))  # type: ignore[attr-defined]
+        if bytecode:
+            if self._artifacts is None:
+                from dao_sim.compiler import compile_sources
+
+                say("Compiling as deployed, for the bytecode rules")
+                self._artifacts = compile_sources(self.files, import_roots=self.roots)
+            findings.extend(_check_built(self.model, self._artifacts, which))
+        return _ordered(findings)
+
+
+def analyse(paths: Iterable[Path | str], *, root: Path | None = None,
+            progress: Progress | None = None) -> Analysis:
+    """Parse Solidity sources with the project's compiler and build Slither's model of them.
+
+    Parameters
+    ----------
+    paths : iterable of Path
+        ``.sol`` files, or folders searched for them. Their imports (``./IDAO.sol``,
+        ``@openzeppelin/contracts/...``) are read too, but only contracts declared in the
+        files named are reported on.
+    root : Path, optional
+        Findings name files relative to it (the working directory by default).
+    progress : callable, optional
+        Called with a short line before each step.
+
+    Returns
+    -------
+    Analysis
+        Ask it for :meth:`Analysis.findings` under an edition.
+
+    Raises
+    ------
+    ComplianceError
+        A path is missing or not Solidity, or Slither is not installed or failed.
+    CompilationFailed
+        A file does not compile (the message gives ``file:line``).
+    """
+    from dao_sim.compiler import parse_sources
+
+    say = progress or (lambda _line: None)
+    files = solidity_files(paths)
+    roots = _import_roots(files)
+    say(f"Parsing {len(files)} Solidity file(s) with solc")
+    trees = parse_sources(files, import_roots=roots)
+    try:
+        from dao_sim.compliance.project import SourceModel
+    except ModuleNotFoundError as exc:
+        if exc.name and exc.name.split(".")[0] in ("slither", "crytic_compile", "solc_select"):
+            raise ComplianceError(_SLITHER_HINT) from exc
+        raise
+    say("Building Slither's model of the contracts")
+    return Analysis(files, roots, SourceModel(trees, root))
+
+
 def check_sources(paths: Iterable[Path | str], *, edition: str | Edition | None = None,
                   bytecode: bool = True, root: Path | None = None,
                   progress: Progress | None = None) -> list[Finding]:
@@ -130,30 +218,9 @@ def check_sources(paths: Iterable[Path | str], *, edition: str | Edition | None 
     >>> has_errors(findings)  # doctest: +SKIP
     False
     """
-    from dao_sim.compiler import compile_sources, parse_sources
-
-    which = find_edition(edition)
-    say = progress or (lambda _line: None)
-    files = solidity_files(paths)
-    roots = _import_roots(files)
-    say(f"Parsing {len(files)} Solidity file(s) with solc")
-    trees = parse_sources(files, import_roots=roots)
-    try:
-        from dao_sim.compliance.project import SourceModel
-    except ModuleNotFoundError as exc:
-        if exc.name and exc.name.split(".")[0] in ("slither", "crytic_compile", "solc_select"):
-            raise ComplianceError(_SLITHER_HINT) from exc
-        raise
-    say("Building Slither's model of the contracts")
-    model = SourceModel(trees, root)
-    findings: list[Finding] = []
-    for rule in _rules(Target.SOURCE, which):
-        say(f"Rule {rule.ID}")
-        findings.extend(rule.check(model))  # type: ignore[attr-defined]
-    if bytecode:
-        say("Compiling as deployed, for the bytecode rules")
-        findings.extend(_check_built(model, compile_sources(files, import_roots=roots), which))
-    return _ordered(findings)
+    which = find_edition(edition)  # an unknown edition fails before anything is parsed
+    return analyse(paths, root=root, progress=progress).findings(
+        which, bytecode=bytecode, progress=progress)
 
 
 def _check_built(model: SourceModel, artifacts: ArtifactSet, which: Edition) -> list[Finding]:

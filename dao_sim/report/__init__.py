@@ -3,14 +3,16 @@
 :mod:`.sentences` tells one transaction in words; :class:`Chronicle` interleaves a session's
 transactions with a narrator's notes; :class:`Report` holds a run already in words (outcome,
 checks, facts, timeline, tables, law and defaults, evidence); :mod:`.console` prints it,
-:mod:`.markdown` writes it. Renderers need no chain, so any runner (a demo, a scenario) can
-build a :class:`Report` and reuse them.
+:mod:`.markdown` writes it; :mod:`.findings` writes compliance findings as text or JSON.
+Renderers need no chain, so any runner (a demo, a scenario) can build a :class:`Report` and
+reuse them.
 """
 
 from dao_sim.report import arbitration as _arbitration  # noqa: F401  registers its sentences
 from dao_sim.report import money as _money  # noqa: F401  registers its sentences
 from dao_sim.report.chronicle import Chronicle, Note, evidence_of, timeline_of
 from dao_sim.report.console import print_report, report_text, table_text, timeline_text
+from dao_sim.report.findings import findings_json, findings_summary, findings_text
 from dao_sim.report.markdown import report_markdown, timeline_markdown, write_report
 from dao_sim.report.model import (
     Check,
@@ -24,7 +26,7 @@ from dao_sim.report.model import (
     signed_eth,
     utc,
 )
-from dao_sim.report.progress import contracts_line, load_with_progress
+from dao_sim.report.progress import contracts_line, load_with_progress, steps_on_stderr
 from dao_sim.report.sentences import (
     DEFAULT,
     SENTENCES,
@@ -52,12 +54,16 @@ __all__ = [
     "describe",
     "describe_event",
     "evidence_of",
+    "findings_json",
+    "findings_summary",
+    "findings_text",
     "load_with_progress",
     "print_report",
     "report_markdown",
     "report_text",
     "sentence",
     "signed_eth",
+    "steps_on_stderr",
     "table_text",
     "timeline_markdown",
     "timeline_of",

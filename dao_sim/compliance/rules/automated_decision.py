@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from slither.core.declarations import Contract, Function
+from slither.core.variables.state_variable import StateVariable
+from slither.slithir.operations import Assignment
+from slither.slithir.variables import Constant, ReferenceVariable
 
 from dao_sim.compliance.access import Access, GateKind, words
 from dao_sim.compliance.effects import events
@@ -26,11 +29,25 @@ def _says(name: str, stems: tuple[str, ...], exact: frozenset[str] = frozenset()
     return any(w.startswith(stems) or w in exact for w in words(name))
 
 
+def _flags_raised(entry: Function) -> list[str]:
+    """State variables (or their mapping entries) that ``entry`` sets to ``true``."""
+    raised = []
+    for node in entry.all_nodes():
+        for op in node.irs:
+            if isinstance(op, Assignment) and isinstance(op.rvalue, Constant) \
+                    and op.rvalue.value is True:
+                target = op.lvalue
+                if isinstance(target, ReferenceVariable):
+                    target = target.points_to_origin
+                if isinstance(target, StateVariable):
+                    raised.append(target.name)
+    return raised
+
+
 def _penalty_names(entry: Function) -> list[str]:
     """The names by which ``entry`` shows it acts against someone: its own, its callees',
-    the events it emits, the state it writes."""
-    names = [entry.name, *(e.name for e in events(entry)),
-             *(v.name for v in entry.all_state_variables_written()),
+    the events it emits, the flags it raises (``suspended[member] = true``)."""
+    names = [entry.name, *(e.name for e in events(entry)), *_flags_raised(entry),
              *(op.function.name for op in entry.all_internal_calls()
                if isinstance(op.function, Function)),
              *(str(op.function_name) for _, op in entry.all_high_level_calls())]

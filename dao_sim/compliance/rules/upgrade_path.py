@@ -56,8 +56,10 @@ class UpgradePath(SourceRule):
             for entry in access.entry_points:
                 for call in delegatecalls(entry):
                     sources = access.resolver(entry).sources(call.target, call.function)
-                    if sources and all(_fixed(s) for s in sources):
-                        continue
+                    if sources and all(_fixed(s) or (s.origin is Origin.STATE
+                                                     and access.changed_only_by_vote(s.item))
+                                       for s in sources):
+                        continue  # the code address is fixed, or changes only by a vote
                     code_slots |= {s.item for s in sources if s.origin is Origin.STATE}
                     if access.only_by_vote(entry):
                         continue
