@@ -5,7 +5,14 @@ it, by requirement id (``human-dispute``, ``liability-cap``) and edition (``code
 law in force and the default, or ``draft-2025``, the text the project started from).
 """
 
-from dao_sim.law.catalogue import Provision, Requirement, Status, provision, requirement, requirements
+from dao_sim.law.catalogue import (
+    Provision,
+    Requirement,
+    Status,
+    provision,
+    requirement,
+    requirements,
+)
 from dao_sim.law.citing import cite, current_edition, reference, using
 from dao_sim.law.editions import DEFAULT_EDITION, EDITIONS, Edition, edition
 
