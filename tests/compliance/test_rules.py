@@ -76,3 +76,9 @@ def test_onlyrole_is_caught_where_slithers_is_protected_is_not(fixture_findings)
                 FIXTURES / "central-management" / "fail.sol")
     assert {f.location.function for f in found} >= {"setQuorum", "grantRole", "revokeRole"}
     assert any("role" in f.message for f in found)
+
+
+def test_a_uups_upgrade_is_flagged_unless_only_the_vote_authorises_it(fixture_findings):
+    contracts = {f.location.contract for f in fixture_findings if f.rule == "upgrade-path"}
+    assert {"UpgradePathFails", "UpgradePathUupsFails"} <= contracts
+    assert not contracts & {"UpgradePathPasses", "UpgradePathUupsPasses"}
