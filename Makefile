@@ -5,6 +5,10 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PY_STAMP := $(VENV)/.installed
+# Slither pins web3<8; dao-sim runs web3 8. Its analysis API runs fine beside web3 8, so it is
+# installed without its dependencies; those it really imports are in pyproject.toml (README,
+# "dao-sim check").
+SLITHER := slither-analyzer==0.11.6
 JS_STAMP := node_modules/.installed
 
 .PHONY: setup demo test test-thorough bench gas lint clean
@@ -15,6 +19,7 @@ $(PY_STAMP): pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit("dao-sim needs Python 3.11+") if sys.version_info < (3, 11) else None'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --disable-pip-version-check -e .
+	$(BIN)/python -m pip install -q --disable-pip-version-check --no-deps $(SLITHER)
 	touch $@
 
 $(JS_STAMP): package.json package-lock.json

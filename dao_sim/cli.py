@@ -313,3 +313,73 @@ def law(
     under = chosen_edition(edition)
     render = catalogue_markdown if layout is LawFormat.MARKDOWN else catalogue_text
     typer.echo(render(under), nl=False)
+
+
+_FORMATS = ("text", "json", "sarif")
+
+
+def refuse(message: str) -> NoReturn:
+    """Print ``error: <message>`` as one line on stderr and exit with status 2: the check
+    could not run (a missing path, a file that does not compile, an unwritable output)."""
+    typer.echo(f"error: {one_line(message)}", err=True)
+    raise typer.Exit(2)
+
+
+@app.command()
+def check(
+    paths: Annotated[list[Path] | None, typer.Argument(
+        help="Solidity files, or folders searched for them (node_modules skipped).",
+        show_default=False)] = None,
+    output_format: Annotated[str, typer.Option(
+        "--format", "-f", help="text (for people), json, or sarif (for code scanning).")]
+        = "text",
+    edition: Annotated[str, typer.Option(
+        "--edition", help="Which text of the Digital Code findings cite: code-2026 (the law "
+                          "in force) or draft-2025.")] = DEFAULT_EDITION,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", dir_okay=False,
+        help="Write the report to this file instead of standard output.")] = None,
+    bytecode: Annotated[bool, typer.Option(
+        "--bytecode/--no-bytecode",
+        help="Also compile the contracts as deployed and check their runtime code.")] = True,
+) -> None:
+    """Check Solidity contracts against the Digital Code's requirements, statically.
+
+    Exit status: 0 when no finding is an error, 1 when one is,
+    2 when the check could not run (a missing path, a file that
+    does not compile, an unknown edition or format, an output
+    that cannot be written).
+    """
+    import json
+
+    from dao_sim.compliance import check_sources, has_errors
+    from dao_sim.compliance.sarif import sarif_log
+    from dao_sim.law import edition as find_edition
+    from dao_sim.report import findings_json, findings_summary, findings_text, steps_on_stderr
+
+    if not paths:
+        refuse("name at least one .sol file or folder to check")
+    if output_format not in _FORMATS:
+        refuse(f"unknown format {output_format!r}: use one of {', '.join(_FORMATS)}")
+    try:
+        which = find_edition(edition)
+        with steps_on_stderr("Checking") as step:
+            findings = check_sources(paths, edition=which, bytecode=bytecode, progress=step)
+    except DaoSimError as exc:
+        refuse(str(exc))
+    if output_format == "text":
+        rendered = findings_text(findings, which)
+    else:
+        data = findings_json(findings, which) if output_format == "json" \
+            else sarif_log(findings, edition=which)
+        rendered = json.dumps(data, indent=2, ensure_ascii=False)
+    if output is None:
+        typer.echo(rendered)
+    else:
+        try:
+            output.write_text(rendered + "\n", encoding="utf-8")
+        except OSError as exc:
+            refuse(f"cannot write the report to {output}: {exc.strerror or exc}")
+        typer.echo(f"{output_format} report written to {output}. {findings_summary(findings)}")
+    if has_errors(findings):
+        raise typer.Exit(1)

@@ -8,7 +8,7 @@ is read from the cache without starting either.
 
 Modules: :mod:`.settings` (what the compiler is told), :mod:`.sources` (which files, imports
 followed), :mod:`.toolchain` (which compiler), :mod:`.cache`, :mod:`.artifacts` (the results),
-:mod:`.build` (the two entry points).
+:mod:`.build` (the two entry points), :mod:`.syntax` (ASTs for static analysis, no code).
 """
 
 from dao_sim.compiler.artifacts import Artifact, ArtifactSet, Diagnostic
@@ -22,6 +22,7 @@ from dao_sim.compiler.settings import (
     compiler_settings,
 )
 from dao_sim.compiler.sources import SourceFile, collect_sources
+from dao_sim.compiler.syntax import SyntaxTrees, parse_sources
 from dao_sim.compiler.toolchain import SHIM_PATH, Solc, resolve_solc
 
 __all__ = [
@@ -35,6 +36,7 @@ __all__ = [
     "Diagnostic",
     "Solc",
     "SourceFile",
+    "SyntaxTrees",
     "cache_key",
     "collect_sources",
     "compile_input",
@@ -42,6 +44,7 @@ __all__ = [
     "compile_sources",
     "compiler_settings",
     "default_cache_dir",
+    "parse_sources",
     "project_root",
     "resolve_solc",
 ]

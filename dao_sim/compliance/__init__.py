@@ -8,7 +8,15 @@ A deployed DAO's rules are published here too (:func:`publish`, into a content-a
 :class:`PublicationStore`) and checked against the chain (:func:`verify`).
 """
 
-from dao_sim.compliance.bytecode import CodeComparison, compare_code
+from dao_sim.compliance.codematch import CodeComparison, compare_code
+from dao_sim.compliance.check import (
+    Analysis,
+    analyse,
+    check_bytecode,
+    check_sources,
+    has_errors,
+    solidity_files,
+)
 from dao_sim.compliance.finding import Finding, Location, Severity
 from dao_sim.compliance.preflight import ComplianceRefused, checked_deploy, preflight
 from dao_sim.compliance.publication import Publication, load_publication, publish
@@ -18,6 +26,7 @@ from dao_sim.compliance.store import PublicationStore
 from dao_sim.compliance.verify import StoredObject, Verification, find_publication, verify
 
 __all__ = [
+    "Analysis",
     "CodeComparison",
     "ComplianceRefused",
     "DeploymentRecord",
@@ -30,14 +39,19 @@ __all__ = [
     "StoredObject",
     "Target",
     "Verification",
+    "analyse",
+    "check_bytecode",
+    "check_sources",
     "checked_deploy",
     "compare_code",
     "find_publication",
+    "has_errors",
     "load_publication",
     "load_record",
     "preflight",
     "publish",
     "record_deployment",
+    "solidity_files",
     "verify",
     "write_record",
 ]

@@ -1,212 +1,173 @@
-"""Comparing deployed runtime code with a compiler's output, byte by byte, honestly.
+"""Deployed runtime code as instructions: what the EVM would run, whatever the source says.
 
-Two parts of deployed code are not fixed by the source alone, and each is handled on its own:
-
-- **Immutables.** A constructor writes immutable values into the runtime code; the compiler
-  leaves zeros there and lists the offsets (``immutableReferences``). Those ranges are masked
-  in both codes before comparing, and counted, so a reader knows how many bytes were not
-  compared (they hold the charter's parameters, which the charter hash covers).
-- **The metadata trailer.** solc appends CBOR-encoded metadata (the IPFS hash of the metadata
-  JSON, which covers every source byte, comments and NatSpec included, and the settings, plus
-  the compiler version), its length in the last two bytes. It is split off and compared on
-  its own: equal executable code with an equal trailer is a *full match*; equal executable code
-  with a different trailer means the published sources differ from the compiled ones only in
-  what does not change code (comments, NatSpec, file names), and is reported as such, not as
-  a match, because NatSpec is part of the rules a reader is shown.
+Walking the code byte by byte would read the data of ``PUSH1``..``PUSH32`` as opcodes, and the
+CBOR metadata solc appends (with a 32-byte IPFS hash of random-looking bytes) as code. Both
+are skipped: push data by the push's width, and every metadata block, the final one and
+those of contracts embedded for ``new`` (found by solc's ``solc`` version key and the
+two-byte length that closes each block). Given solc's source map, the walk stops after the
+instructions the map describes (data sections follow them) and each instruction gets the
+source line it came from.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
 
-__all__ = ["CodeComparison", "compare_code", "first_difference", "metadata_fields", "split_metadata"]
+from dao_sim.exceptions import ComplianceError
 
+__all__ = ["DELEGATECALL", "SELFDESTRUCT", "RuntimeCode", "decode_source_map", "instructions",
+           "metadata_ranges", "runtime_code"]
 
-def split_metadata(code: bytes) -> tuple[bytes, bytes]:
-    """Split runtime code into (executable part, CBOR metadata trailer with its length).
+DELEGATECALL = 0xF4
+SELFDESTRUCT = 0xFF
 
-    Code without a well-formed trailer is returned whole, with an empty trailer.
-
-    Examples
-    --------
-    >>> split_metadata(bytes.fromhex("6001" "a1" "00" "0002"))
-    (b'`\\x01', b'\\xa1\\x00\\x00\\x02')
-    >>> split_metadata(b"\\x60\\x01")
-    (b'`\\x01', b'')
-    """
-    if len(code) < 2:
-        return code, b""
-    size = int.from_bytes(code[-2:], "big")
-    if size == 0 or size + 2 > len(code):
-        return code, b""
-    trailer = code[-(size + 2):]
-    if not 0xA0 <= trailer[0] <= 0xBF:  # a CBOR map
-        return code, b""
-    return code[:-(size + 2)], trailer
+# A metadata block ends with the CBOR key "solc" (0x64 + 4 bytes), a 3-byte version
+# (0x43 + 3 bytes) and the block's length as two bytes.
+_SOLC_KEY = re.compile(rb"\x64solc\x43[\s\S]{3}[\s\S]{2}")
+_LINK_PLACEHOLDER = re.compile(r"__\$[0-9a-fA-F]{34}\$__")
 
 
-def metadata_fields(trailer: bytes) -> dict[str, str]:
-    """The trailer's fields as hex or text (``ipfs``, ``solc``, ``experimental``...).
-
-    Only the shapes solc writes (a map of text keys to byte strings, text or booleans) are
-    read; anything else gives an empty dict rather than a guess.
-
-    Examples
-    --------
-    >>> metadata_fields(bytes.fromhex("a1" "64736f6c63" "43" "000825" "000a"))
-    {'solc': '0.8.37'}
-    """
+def _hex_to_bytes(code: bytes | str) -> bytes:
+    if isinstance(code, bytes):
+        return code
+    text = code[2:] if code.startswith(("0x", "0X")) else code
+    text = _LINK_PLACEHOLDER.sub("0" * 40, text.strip())
     try:
-        return _decode_map(trailer[:-2])
-    except (IndexError, ValueError):
-        return {}
+        return bytes.fromhex(text)
+    except ValueError:
+        raise ComplianceError("bytecode is not hex (0x-prefixed or not)") from None
 
 
-def _length(data: bytes, at: int) -> tuple[int, int]:
-    info = data[at] & 0x1F
-    if info < 24:
-        return info, at + 1
-    if info in (24, 25, 26):
-        width = 1 << (info - 24)
-        return int.from_bytes(data[at + 1:at + 1 + width], "big"), at + 1 + width
-    raise ValueError("unsupported CBOR length")
+def metadata_ranges(code: bytes) -> list[tuple[int, int]]:
+    """``(start, end)`` of every CBOR metadata block solc put into ``code``.
+
+    Examples
+    --------
+    >>> block = bytes.fromhex("a164736f6c6343000825") + bytes.fromhex("000a")
+    >>> metadata_ranges(bytes.fromhex("6001") + block)
+    [(2, 14)]
+    """
+    ranges = []
+    for match in _SOLC_KEY.finditer(code):
+        end = match.end()
+        length = int.from_bytes(code[end - 2:end], "big")
+        start = end - 2 - length
+        if start >= 0 and 0xA1 <= code[start] <= 0xA5:
+            ranges.append((start, end))
+    return ranges
 
 
-def _decode_map(data: bytes) -> dict[str, str]:
-    if not data or data[0] >> 5 != 5:
-        raise ValueError("not a CBOR map")
-    count, at = _length(data, 0)
-    out: dict[str, str] = {}
-    for _ in range(count):
-        if data[at] >> 5 != 3:
-            raise ValueError("key is not text")
-        size, at = _length(data, at)
-        key = data[at:at + size].decode("utf-8")
-        at += size
-        kind = data[at] >> 5
-        if kind in (2, 3):
-            size, at = _length(data, at)
-            raw = data[at:at + size]
-            at += size
-            if kind == 3:
-                out[key] = raw.decode("utf-8")
-            elif key == "solc" and len(raw) == 3:
-                out[key] = ".".join(str(b) for b in raw)
-            else:
-                out[key] = raw.hex()
-        elif data[at] in (0xF4, 0xF5):
-            out[key] = "true" if data[at] == 0xF5 else "false"
-            at += 1
-        else:
-            raise ValueError("unsupported CBOR value")
-    if at != len(data):
-        raise ValueError("trailing bytes")
+def instructions(code: bytes, limit: int | None = None) -> Iterator[tuple[int, int]]:
+    """``(offset, opcode)`` of each instruction, push data and metadata blocks skipped.
+
+    Parameters
+    ----------
+    code : bytes
+        Runtime code.
+    limit : int, optional
+        Stop after this many instructions (the length of solc's source map).
+
+    Examples
+    --------
+    >>> [hex(op) for _, op in instructions(bytes.fromhex("60ff5b7f" + "f4" * 32 + "ff"))]
+    ['0x60', '0x5b', '0x7f', '0xff']
+    """
+    skip = dict(metadata_ranges(code))
+    pc, count = 0, 0
+    while pc < len(code) and (limit is None or count < limit):
+        if pc in skip:
+            pc = skip[pc]
+            continue
+        op = code[pc]
+        yield pc, op
+        count += 1
+        pc += 1 + (op - 0x5F if 0x60 <= op <= 0x7F else 0)
+
+
+def decode_source_map(source_map: str) -> list[tuple[int, int]]:
+    """Decode solc's compressed source map into ``(file index, byte offset)`` per instruction.
+
+    Fields left empty repeat the previous entry's, as solc compresses them.
+
+    Examples
+    --------
+    >>> decode_source_map("10:5:0:-:0;;20:3:1")
+    [(0, 10), (0, 10), (1, 20)]
+    """
+    out = []
+    start, index = -1, -1
+    for entry in source_map.split(";") if source_map else []:
+        fields = entry.split(":")
+        if fields and fields[0]:
+            start = int(fields[0])
+        if len(fields) > 2 and fields[2]:
+            index = int(fields[2])
+        out.append((index, start))
     return out
 
 
-def first_difference(a: bytes, b: bytes) -> int | None:
-    """The first offset at which ``a`` and ``b`` differ (the shorter length if one is a
-    prefix of the other), or ``None`` when they are equal.
-
-    Examples
-    --------
-    >>> first_difference(b"abc", b"abd"), first_difference(b"ab", b"abc"), first_difference(b"a", b"a")
-    (2, 2, None)
-    """
-    if a == b:
-        return None
-    for i, (x, y) in enumerate(zip(a, b, strict=False)):
-        if x != y:
-            return i
-    return min(len(a), len(b))
-
-
-def _mask(code: bytes, references: Mapping[str, Any]) -> tuple[bytes, int]:
-    masked = bytearray(code)
-    count = 0
-    for ranges in references.values():
-        for ref in ranges:
-            start, length = int(ref["start"]), int(ref["length"])
-            if start + length <= len(masked):
-                masked[start:start + length] = bytes(length)
-                count += 1
-    return bytes(masked), count
-
-
 @dataclass(frozen=True)
-class CodeComparison:
-    """One deployed contract against the runtime code built from the published sources.
+class RuntimeCode:
+    """A contract's runtime code, read as instructions.
 
     Attributes
     ----------
-    contract : str
-        The contract's name in the build (``"DAO"``, ``"Governor"``...).
-    address : str
-        Where it is deployed.
-    code_matches : bool
-        Whether the executable code is identical once immutables are masked.
-    metadata_matches : bool
-        Whether the CBOR metadata trailers are identical.
-    first_difference : int or None
-        The first differing byte offset in the runtime code (executable part), if any.
-    deployed_size, built_size : int
-        Lengths of the two runtime codes, in bytes.
-    immutables_masked : int
-        How many immutable slots (32 bytes each) were masked before comparing.
-    deployed_metadata, built_metadata : dict
-        The trailers' fields (``ipfs`` hash as hex, ``solc`` version), for the report.
+    name : str
+        The contract's name ("" for code given alone).
+    file : str
+        Its source file, as findings show it ("" when unknown).
+    line : int
+        The contract's declaration line (0 when unknown): where a finding points when no
+        source line is known for the instruction.
+    instructions : tuple of (int, int)
+        ``(offset, opcode)`` of each instruction.
+    lines : dict
+        Offset -> source line, for instructions the source map places in ``file``.
     """
 
-    contract: str
-    address: str
-    code_matches: bool
-    metadata_matches: bool
-    first_difference: int | None
-    deployed_size: int
-    built_size: int
-    immutables_masked: int
-    deployed_metadata: dict[str, str]
-    built_metadata: dict[str, str]
+    name: str
+    file: str
+    line: int
+    instructions: tuple[tuple[int, int], ...]
+    lines: Mapping[int, int]
 
-    @property
-    def ok(self) -> bool:
-        """A full match: the same executable code and the same metadata."""
-        return self.code_matches and self.metadata_matches
-
-    @property
-    def verdict(self) -> str:
-        """``"full match"``, ``"code matches, metadata differs"``, ``"no code"`` or ``"differs"``."""
-        if self.deployed_size == 0:
-            return "no code"
-        if self.ok:
-            return "full match"
-        return "code matches, metadata differs" if self.code_matches else "differs"
+    def find(self, opcode: int) -> list[int]:
+        """Offsets of every instruction with this opcode."""
+        return [pc for pc, op in self.instructions if op == opcode]
 
 
-def compare_code(contract: str, address: str, deployed: bytes, built: bytes,
-                 immutable_references: Mapping[str, Any] | None = None) -> CodeComparison:
-    """Compare ``deployed`` runtime code with the ``built`` runtime code of ``contract``.
+def runtime_code(code: bytes | str, *, name: str = "", file: str = "", line: int = 0,
+                 source_map: str = "", file_index: int | None = None,
+                 line_at: Callable[[int], int] | None = None) -> RuntimeCode:
+    """Read runtime code (hex or bytes) as instructions.
 
-    Examples
-    --------
-    >>> built = bytes.fromhex("7f" + "00" * 32 + "00" + "a1" "00" "0002")
-    >>> deployed = bytes.fromhex("7f" + "11" * 32 + "00" + "a1" "00" "0002")
-    >>> refs = {"7": [{"start": 1, "length": 32}]}
-    >>> result = compare_code("X", "0x1", deployed, built, refs)
-    >>> result.verdict, result.immutables_masked
-    ('full match', 1)
-    >>> compare_code("X", "0x1", deployed, built).first_difference
-    1
+    Parameters
+    ----------
+    code : bytes or str
+        Runtime code (``eth_getCode``'s answer, or an artifact's ``deployed_bytecode``);
+        library placeholders are read as zero addresses.
+    name, file, line : optional
+        The contract, its file and declaration line, for findings.
+    source_map : str, optional
+        solc's runtime source map: bounds the walk to the code (data sections follow it).
+    file_index : int, optional
+        The source map's index of ``file``; with ``line_at`` it gives instructions a line.
+    line_at : callable, optional
+        Byte offset in ``file`` -> line (:meth:`~dao_sim.compiler.SourceFile.line_at`).
+
+    Raises
+    ------
+    ComplianceError
+        The code is not hex.
     """
-    deployed_exec, deployed_meta = split_metadata(deployed)
-    built_exec, built_meta = split_metadata(built)
-    masked_deployed, count = _mask(deployed_exec, immutable_references or {})
-    masked_built, _ = _mask(built_exec, immutable_references or {})
-    offset = first_difference(masked_built, masked_deployed)
-    return CodeComparison(
-        contract=contract, address=address, code_matches=bool(deployed) and offset is None,
-        metadata_matches=deployed_meta == built_meta, first_difference=offset,
-        deployed_size=len(deployed), built_size=len(built), immutables_masked=count,
-        deployed_metadata=metadata_fields(deployed_meta), built_metadata=metadata_fields(built_meta))
+    raw = _hex_to_bytes(code)
+    entries = decode_source_map(source_map) if source_map else []
+    walked = tuple(instructions(raw, len(entries) if entries else None))
+    lines: dict[int, int] = {}
+    if entries and file_index is not None and line_at is not None:
+        for (pc, _op), (index, start) in zip(walked, entries, strict=False):
+            if index == file_index and start >= 0:
+                lines[pc] = line_at(start)
+    return RuntimeCode(name, file, line, walked, lines)

@@ -7,7 +7,7 @@ Three questions, each answered separately so a failure says where it is:
 2. **The code.** Recompiling the *stored* sources with the *published* compiler settings, is
    the runtime code of the core and of every module the core created the code on the chain?
    (Immutables masked, the metadata trailer compared on its own: see
-   :mod:`dao_sim.compliance.bytecode`.)
+   :mod:`dao_sim.compliance.codematch`.)
 3. **The charter.** Is keccak-256 of the published charter text the hash the core stores?
 
 The code is read from a live session (a :class:`~dao_sim.governance.DAO`) or from a
@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from eth_utils import keccak
 
 from dao_sim.compiler import SOLC_VERSION, compile_input
-from dao_sim.compliance.bytecode import CodeComparison, compare_code
+from dao_sim.compliance.codematch import CodeComparison, compare_code
 from dao_sim.compliance.publication import Publication, load_publication
 from dao_sim.compliance.record import (
     DeployedContract,

@@ -8,7 +8,8 @@ compiler was started.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, TypeVar
 
 from rich.console import Console
@@ -16,7 +17,7 @@ from rich.console import Console
 if TYPE_CHECKING:
     from dao_sim.compiler import ArtifactSet
 
-__all__ = ["contracts_line", "load_with_progress"]
+__all__ = ["contracts_line", "load_with_progress", "steps_on_stderr"]
 
 T = TypeVar("T")
 
@@ -45,3 +46,15 @@ def load_with_progress(console: Console, load: Callable[[], ArtifactSet]) -> Art
         artifacts = load()
     console.print(contracts_line(artifacts, time.perf_counter() - started), style="dim")
     return artifacts
+
+
+@contextmanager
+def steps_on_stderr(title: str) -> Iterator[Callable[[str], None]]:
+    """A spinner on stderr while a long job runs; the job reports each step to the callable.
+
+    Nothing is drawn when stderr is not a terminal (a pipe, a CI log), so a report on stdout
+    stays clean and errors stay one line.
+    """
+    console = Console(stderr=True)
+    with console.status(title, spinner="dots") as status:
+        yield lambda step: status.update(f"{title}: {step}...")

@@ -1,8 +1,11 @@
-"""A DAO with every module (dues make the core create AutomatedDecisions), published."""
+"""Shared fixtures of the compliance tests: a published DAO with every module (for
+publication and verification), and the static checks run once per session over each set of
+sources (the fixtures per rule and the corpus of violating contracts)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -50,3 +53,30 @@ def altered_sources(store: PublicationStore, publication: Publication) -> dict[s
     assert sources[DAO_SOURCE].count(HONEST) == 1
     sources[DAO_SOURCE] = sources[DAO_SOURCE].replace(HONEST, ALTERED)
     return sources
+
+HERE = Path(__file__).parent
+FIXTURES = HERE / "fixtures"
+CORPUS = HERE / "corpus"
+EDITIONS = ("code-2026", "draft-2025")
+
+
+@pytest.fixture(scope="session")
+def fixture_findings():
+    """Every registered rule over every fixture (sources and bytecode), under the law in force."""
+    from dao_sim.compliance import check_sources
+
+    return check_sources([FIXTURES])
+
+
+@pytest.fixture(scope="session")
+def corpus_analysis():
+    """The corpus of violating contracts, parsed and modelled once."""
+    from dao_sim.compliance import analyse
+
+    return analyse([CORPUS])
+
+
+@pytest.fixture(scope="session", params=EDITIONS)
+def corpus_findings(request, corpus_analysis):
+    """``(edition, findings)`` of the corpus, sources and bytecode, under each edition."""
+    return request.param, corpus_analysis.findings(request.param)

@@ -1,51 +1,102 @@
-"""Runtime code comparison on the real build: immutables masked, metadata compared apart."""
+"""Bytecode rules read the code as the EVM runs it: push data and metadata are not opcodes."""
 
 from __future__ import annotations
 
-from dao_sim.compliance.bytecode import compare_code, metadata_fields, split_metadata
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from dao_sim.compliance import check_bytecode, check_sources
+from dao_sim.compliance.bytecode import instructions, metadata_ranges, runtime_code
+from dao_sim.exceptions import ComplianceError
+
+from .conftest import CORPUS
+
+#: A CBOR metadata block as solc appends it, whose "hash" is all 0xff and 0xf4 bytes.
+METADATA = (bytes.fromhex("a2646970667358221220") + bytes([0xFF, 0xF4] * 16)
+            + bytes.fromhex("64736f6c6343000825") + bytes.fromhex("0033"))
+
+_instruction = st.one_of(
+    st.integers(0x00, 0x5F).map(lambda op: bytes([op])),
+    st.integers(0x80, 0xFF).map(lambda op: bytes([op])),
+    st.integers(1, 32).flatmap(lambda n: st.binary(min_size=n, max_size=n).map(
+        lambda data, n=n: bytes([0x5F + n]) + data)),
+)
 
 
-def _runtime(artifacts, name):
-    artifact = artifacts[name]
-    return bytes.fromhex(artifact.deployed_bytecode.removeprefix("0x")), artifact.immutable_references
+@given(st.lists(_instruction, max_size=60), st.booleans())
+def test_instructions_are_exactly_those_assembled(assembled, with_metadata):
+    code = b"".join(assembled) + (METADATA if with_metadata else b"")
+    walked = [op for _pc, op in instructions(code)]
+    assert walked == [chunk[0] for chunk in assembled]
 
 
-def test_the_real_trailer_splits_off_and_reads(artifacts):
-    code, _ = _runtime(artifacts, "DAO")
-    executable, trailer = split_metadata(code)
-    assert executable + trailer == code and len(trailer) == int.from_bytes(code[-2:], "big") + 2
-    fields = metadata_fields(trailer)
-    assert fields["solc"] == "0.8.37" and fields["ipfs"].startswith("1220")  # a sha2-256 multihash
+def test_the_metadata_block_is_found_and_skipped():
+    code = bytes.fromhex("6080604052") + METADATA
+    assert metadata_ranges(code) == [(5, len(code))]
+    assert check_bytecode(code) == []
 
 
-def test_filled_immutables_still_match_and_are_counted(artifacts):
-    built, refs = _runtime(artifacts, "Governor")
-    deployed = bytearray(built)
-    for ranges in refs.values():
-        for ref in ranges:
-            deployed[ref["start"]:ref["start"] + ref["length"]] = b"\x07" * ref["length"]
-    result = compare_code("Governor", "0x1", bytes(deployed), built, refs)
-    assert result.verdict == "full match"
-    assert result.immutables_masked == sum(len(r) for r in refs.values())
+def test_opcodes_in_push_data_are_not_instructions():
+    assert check_bytecode("0x7f" + "ff" * 32 + "63f4f4f4f4") == []
+    assert [f.rule for f in check_bytecode("0x6000f4")] == ["bytecode-delegatecall"]
+    assert [f.rule for f in check_bytecode("3360ff5bff")] == ["bytecode-selfdestruct"]
 
 
-def test_a_changed_metadata_hash_is_code_matching_but_not_a_match(artifacts):
-    built, refs = _runtime(artifacts, "Claims")
-    deployed = bytearray(built)
-    deployed[-10] ^= 0xFF  # inside the IPFS hash of the trailer
-    result = compare_code("Claims", "0x1", bytes(deployed), built, refs)
-    assert result.code_matches and not result.metadata_matches and not result.ok
-    assert result.verdict == "code matches, metadata differs"
+def test_findings_give_the_offset_as_evidence_and_cite_the_edition():
+    (found,) = check_bytecode(bytes.fromhex("6001600033ff"), name="Vault", edition="draft-2025")
+    assert found.location.evidence == "runtime code offset 0x5"
+    assert found.location.contract == "Vault"
+    assert found.citation == "DC 9.6, draft text, not law"
+    assert "Vault contains the SELFDESTRUCT opcode at offset 0x5" in found.message
 
 
-def test_a_changed_instruction_is_located(artifacts):
-    built, refs = _runtime(artifacts, "DAO")
-    deployed = bytearray(built)
-    deployed[100] ^= 0x01
-    result = compare_code("DAO", "0x1", bytes(deployed), built, refs)
-    assert result.verdict == "differs" and result.first_difference == 100
+def test_library_placeholders_read_as_addresses():
+    code = runtime_code("0x73__$" + "ab" * 17 + "$__f4")
+    assert [op for _pc, op in code.instructions] == [0x73, 0xF4]
 
 
-def test_an_address_without_code_is_said_so(artifacts):
-    built, refs = _runtime(artifacts, "DAO")
-    assert compare_code("DAO", "0x1", b"", built, refs).verdict == "no code"
+def test_not_hex_is_refused_in_words():
+    with pytest.raises(ComplianceError, match="not hex"):
+        check_bytecode("0xzz")
+
+
+FACTORY = """\
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+contract Doomed {
+    function end() external {
+        selfdestruct(payable(msg.sender));
+    }
+}
+
+contract Factory {
+    function make() external returns (address) {
+        return address(new Doomed());
+    }
+}
+"""
+
+
+def test_embedded_creation_code_is_data_of_the_factory(tmp_path, monkeypatch):
+    # Factory's runtime code carries Doomed's creation code (for `new`) as data after its own
+    # instructions; the source map bounds the walk, so only Doomed is reported.
+    (tmp_path / "Factory.sol").write_text(FACTORY, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    findings = check_sources(["Factory.sol"])
+    bytecode = [(f.location.contract, f.location.line) for f in findings
+                if f.rule == "bytecode-selfdestruct"]
+    assert bytecode == [("Doomed", 6)]
+
+
+def test_code_read_from_the_chain_is_checked_as_deployed(session):
+    from dao_sim.compiler import compile_sources
+
+    built = compile_sources([CORPUS / "KillSwitchVault.sol", CORPUS / "EscrowNoDispute.sol"])
+    vault = session.deploy(built["KillSwitchVault"], sender="Aigerim")
+    escrow = session.deploy(built["EscrowNoDispute"], session.address("Bolat"), 10**10,
+                            sender="Aigerim")
+    on_chain = check_bytecode(session.engine.code(vault.address), name="KillSwitchVault")
+    assert [f.rule for f in on_chain] == ["bytecode-selfdestruct"]
+    assert check_bytecode(session.engine.code(escrow.address)) == []
