@@ -8,7 +8,6 @@ A deployed DAO's rules are published here too (:func:`publish`, into a content-a
 :class:`PublicationStore`) and checked against the chain (:func:`verify`).
 """
 
-from dao_sim.compliance.codematch import CodeComparison, compare_code
 from dao_sim.compliance.check import (
     Analysis,
     analyse,
@@ -17,6 +16,7 @@ from dao_sim.compliance.check import (
     has_errors,
     solidity_files,
 )
+from dao_sim.compliance.codematch import CodeComparison, compare_code
 from dao_sim.compliance.finding import Finding, Location, Severity
 from dao_sim.compliance.preflight import ComplianceRefused, checked_deploy, preflight
 from dao_sim.compliance.publication import Publication, load_publication, publish
