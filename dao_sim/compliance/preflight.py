@@ -34,16 +34,21 @@ def preflight(spec: Any, *, edition: str | Edition | None = None) -> list[Findin
 
 def checked_deploy(spec: Any, session: Any, *, edition: str | Edition | None = None,
                    demonstration: bool = False, **kwargs: Any) -> Any:
-    """Check ``spec``, then deploy it with :func:`dao_sim.governance.deploy`.
+    """Check ``spec`` (the charter rules) and the contracts it will run (the static rules, on
+    the build's own sources), then deploy it with :func:`dao_sim.governance.deploy`.
 
     Raises
     ------
     ComplianceRefused
         When a rule found an error and ``demonstration`` is false; nothing is deployed.
     """
+    from dao_sim.compiler import compile_project
+    from dao_sim.compliance.gate import source_findings
     from dao_sim.governance import deploy
 
-    errors = [f for f in preflight(spec, edition=edition) if f.severity is Severity.ERROR]
+    artifacts = kwargs.pop("artifacts", None) or compile_project()
+    findings = preflight(spec, edition=edition) + source_findings(artifacts, edition=edition)
+    errors = [f for f in findings if f.severity is Severity.ERROR]
     if errors and not demonstration:
         raise ComplianceRefused(spec.name, errors)
-    return deploy(spec, session, **kwargs)
+    return deploy(spec, session, artifacts=artifacts, **kwargs)

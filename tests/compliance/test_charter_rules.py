@@ -100,3 +100,30 @@ def test_a_demonstration_deploys_despite_an_error(session, artifacts):
         checked_deploy(spec, session, artifacts=artifacts)
     dao = checked_deploy(spec, session, artifacts=artifacts, demonstration=True)
     assert dao.address
+
+
+def test_the_gate_also_checks_the_contracts_and_refuses_an_error_there(session, artifacts, monkeypatch):
+    from dao_sim.compliance import Finding, Location
+    from dao_sim.compliance import gate
+    from dao_sim.law import provision
+
+    assert [f for f in gate.source_findings(artifacts) if f.severity is Severity.ERROR] == []
+    owner = Finding("central-management", Severity.ERROR, provision("no-central-management"),
+                    "DAO.sweep is callable by one stored account", Location("contracts/governance/DAO.sol", 7))
+    monkeypatch.setattr(gate, "source_findings", lambda *_a, **_k: [owner])
+    before = len(session.journal)
+    with pytest.raises(ComplianceRefused, match="no-central-management.*DAO.sweep"):
+        checked_deploy(_spec(), session, artifacts=artifacts)
+    assert len(session.journal) == before
+
+
+def test_the_contracts_findings_are_kept_per_build(artifacts):
+    from dao_sim.compiler.build import project_root
+    from dao_sim.compiler.cache import default_cache_dir
+    from dao_sim.compliance import gate
+
+    gate.source_findings(artifacts)
+    kept = list((default_cache_dir(project_root(None)).parent / "compliance").glob(f"{artifacts.cache_key}-*.json"))
+    assert kept, "the findings of this build were not kept"
+    assert [f.rule for f in gate.source_findings(artifacts, edition="draft-2025")] == [
+        f.rule for f in gate.source_findings(artifacts)]
