@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from dao_sim.compliance.finding import Finding, Location, Severity
+from dao_sim.files import write_atomically
 from dao_sim.law import Edition, provision
 
 __all__ = ["source_findings"]
@@ -52,11 +51,7 @@ def _save(path: Path, findings: list[Finding]) -> None:
     rows = [{"rule": f.rule, "severity": f.severity.value, "requirement": f.requirement,
              "message": f.message, "fix": f.fix, "location": f.location.__dict__} for f in findings]
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("w", dir=path.parent, delete=False, suffix=".tmp",
-                                         encoding="utf-8") as handle:
-            json.dump(rows, handle)
-        os.replace(handle.name, path)
+        write_atomically(path, json.dumps(rows))
     except OSError:
         pass  # a cache that cannot be written only costs the next run the analysis again
 

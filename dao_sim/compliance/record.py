@@ -11,14 +11,13 @@ the chain held at that block; it is not itself a proof that the chain held it.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from dao_sim.exceptions import DeploymentRecordError
+from dao_sim.files import write_atomically
 
 if TYPE_CHECKING:
     from dao_sim.compliance.publication import Publication
@@ -124,16 +123,7 @@ def write_record(record: DeploymentRecord, path: Path | str, *, store_dir: Path 
         data["store"] = _relative_hint(Path(store_dir), target.parent)
     text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(text)
-            os.chmod(tmp, 0o644)
-            os.replace(tmp, target)
-        except BaseException:
-            os.unlink(tmp)
-            raise
+        write_atomically(target, text)
     except OSError as exc:
         raise DeploymentRecordError(target, f"cannot write it: {exc.strerror or exc}") from None
     return target

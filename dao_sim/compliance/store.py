@@ -16,10 +16,10 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import tempfile
 from pathlib import Path
 
 from dao_sim.exceptions import PublicationError
+from dao_sim.files import write_atomically
 
 __all__ = ["DEFAULT_STORE", "PublicationStore", "sha256_hex"]
 
@@ -141,18 +141,7 @@ def _check_digest(digest: str) -> None:
 
 def _write_atomically(path: Path, data: bytes) -> None:
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.chmod(tmp, 0o644)
-            os.replace(tmp, path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
+        write_atomically(path, data)
     except OSError as exc:
         raise PublicationError(f"cannot write to the publication store {path.parent}: "
                                f"{exc.strerror or exc}") from None

@@ -16,9 +16,7 @@ that old disk blocks or backups of the file are gone; erase those by the usual m
 from __future__ import annotations
 
 import json
-import os
 import secrets
-import tempfile
 from collections.abc import Iterator, Mapping
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
@@ -28,6 +26,7 @@ from typing import Any
 from eth_utils import keccak, to_checksum_address
 
 from dao_sim.exceptions import RegistryError, suggest
+from dao_sim.files import write_atomically
 from dao_sim.governance.identifiers import validate_bin, validate_iin
 from dao_sim.law import reference
 
@@ -247,21 +246,10 @@ class MemberRegistry:
 
 
 def _write(path: Path, text: str) -> None:
-    tmp: str | None = None
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:  # mkstemp's mode is already 0600
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-        tmp = None
+        write_atomically(path, text, mode=0o600)  # personal data: the owner alone reads it
     except OSError as exc:
         raise RegistryError(f"cannot write the member registry {path}: {exc.strerror or exc}") from None
-    finally:
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)
 
 
 def _acks(raw: object) -> tuple[Acknowledgment, ...]:

@@ -7,12 +7,11 @@ Regenerate it with ``python -m dao_sim.scenarios docs/scenarios.md``.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from dao_sim.files import write_atomically
 from dao_sim.scenarios.schema import (
     ACTIONS,
     ARBITRATOR,
@@ -204,9 +203,5 @@ def render_reference() -> str:
 
 def write_reference(path: str | Path) -> None:
     """Write the page to ``path`` in one step (a temporary file renamed over it)."""
-    target = Path(path)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".scenarios-", suffix=".md")
-    with os.fdopen(handle, "w", encoding="utf-8") as file:
-        file.write(render_reference())
-    os.replace(temporary, target)
+    write_atomically(path, render_reference())
 

@@ -101,7 +101,7 @@ def test_a_failed_rewrite_keeps_the_old_file_whole(tmp_path, monkeypatch):
     def disk_full(src, dst):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("dao_sim.governance.registry.os.replace", disk_full)
+    monkeypatch.setattr("dao_sim.files.os.replace", disk_full)
     with pytest.raises(RegistryError, match="cannot write the member registry .*: No space left on device"):
         registry.erase("Aigerim")
     assert (folder / "registry.json").read_bytes() == before
