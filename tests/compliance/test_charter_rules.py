@@ -103,8 +103,7 @@ def test_a_demonstration_deploys_despite_an_error(session, artifacts):
 
 
 def test_the_gate_also_checks_the_contracts_and_refuses_an_error_there(session, artifacts, monkeypatch):
-    from dao_sim.compliance import Finding, Location
-    from dao_sim.compliance import gate
+    from dao_sim.compliance import Finding, Location, gate
     from dao_sim.law import provision
 
     assert [f for f in gate.source_findings(artifacts) if f.severity is Severity.ERROR] == []
