@@ -82,6 +82,7 @@ def build_machine(artifacts: Any) -> type[RuleBasedStateMachine]:
             self.session = world.session
             self.dao: DAO = world.dao
             self.generation = 0
+            self.attempts = 0
             self.successors: list[DAO] = []
 
         # ---- reading the chain ------------------------------------------------------------
@@ -317,7 +318,8 @@ def build_machine(artifacts: Any) -> type[RuleBasedStateMachine]:
             voters = self._voters()
             if not voters:
                 return
-            successor = deploy(replace(self.dao.spec, name=f"Steppe Makers {self.generation + 2}"),
+            self.attempts += 1  # every successor deployed gets its own name, passed or not
+            successor = deploy(replace(self.dao.spec, name=f"Steppe Makers {self.attempts + 1}"),
                                self.session, artifacts=world.artifacts, predecessor=self.dao)
             before = self._values()
             pid = self.dao.propose_amendment(voters[0], successor, "amend")
