@@ -125,8 +125,16 @@ class Analysis:
             if self._artifacts is None:
                 from dao_sim.compiler import compile_sources
 
+                from dao_sim.exceptions import CompilationFailed
+
                 say("Compiling as deployed, for the bytecode rules")
-                self._artifacts = compile_sources(self.files, import_roots=self.roots)
+                try:
+                    self._artifacts = compile_sources(self.files, import_roots=self.roots)
+                except CompilationFailed as exc:
+                    raise ComplianceError(
+                        f"the sources parse, but compiling them as dao-sim deploys them failed "
+                        f"({exc}); check the sources alone with --no-bytecode (bytecode=False)"
+                    ) from None
             findings.extend(_check_built(self.model, self._artifacts, which))
         return _ordered(findings)
 
