@@ -15,6 +15,7 @@ from dao_sim.compliance.rules.central_management import CentralManagement
 from dao_sim.compliance.rules.human_dispute import HumanDispute
 from dao_sim.compliance.rules.kill_switch import KillSwitch
 from dao_sim.compliance.rules.privileged_payment import PrivilegedPayment
+from dao_sim.compliance.rules.readable_terms import ReadableTerms
 from dao_sim.compliance.rules.rule_setter import RuleSetter
 from dao_sim.compliance.rules.timelock_admin import TimelockAdmin
 from dao_sim.compliance.rules.upgrade_path import UpgradePath
@@ -32,6 +33,7 @@ RULES: tuple[type[Rule], ...] = (
     KillSwitch,
     HumanDispute,
     AutomatedDecision,
+    ReadableTerms,
     BytecodeDelegatecall,
     BytecodeSelfdestruct,
 )

@@ -15,12 +15,14 @@ contract EscrowNoDispute {
         deadline = deadline_;
     }
 
+    /// @notice The buyer confirms delivery; the seller is paid.
     function confirmReceived() external {
         require(msg.sender == buyer && !settled, "not now");
         settled = true;
         payable(seller).transfer(address(this).balance);
     }
 
+    /// @notice After the deadline, the buyer takes the money back.
     function refundAfterDeadline() external {
         require(block.timestamp > deadline && !settled, "not yet");
         settled = true;
