@@ -124,7 +124,6 @@ class Analysis:
         if bytecode:
             if self._artifacts is None:
                 from dao_sim.compiler import compile_sources
-
                 from dao_sim.exceptions import CompilationFailed
 
                 say("Compiling as deployed, for the bytecode rules")
