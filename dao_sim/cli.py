@@ -383,3 +383,75 @@ def check(
         typer.echo(f"{output_format} report written to {output}. {findings_summary(findings)}")
     if has_errors(findings):
         raise typer.Exit(1)
+
+
+def _library() -> Path:
+    from dao_sim.compiler.build import project_root
+
+    return project_root(None) / "scenarios"
+
+
+@app.command("scenarios")
+@friendly
+def scenarios() -> None:
+    """List the scenario library: each file with its one-line description."""
+    from dao_sim.scenarios import load_scenario
+
+    folder = _library()
+    files = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+    if not files:
+        fail(f"no scenarios in {folder}")
+    for path in files:
+        scenario = load_scenario(path)
+        typer.echo(f"{path.name}: {scenario.description}")
+
+
+@app.command("run")
+@friendly
+def run(
+    scenario: Annotated[Path, typer.Argument(
+        help="A scenario file (YAML), or the name of one in the library (see `dao-sim scenarios`).",
+        show_default=False)],
+    edition: Annotated[str | None, typer.Option(
+        "--edition", help="Which text of the Digital Code to apply: code-2026 (the law in force) "
+                          "or draft-2025; the scenario's own, else code-2026, when omitted.")] = None,
+    step: Annotated[bool, typer.Option(
+        "--step", help="Pause after each step (press Enter to go on).")] = False,
+) -> None:
+    """Play a scenario on a fresh embedded chain: each step, its checks, and what the runtime
+    monitors found. Exit status 0 only if every step ran and every expectation held."""
+    from dao_sim.compliance.monitors import monitor
+    from dao_sim.exceptions import ScenarioError
+    from dao_sim.law import using
+    from dao_sim.report import scenario_header, scenario_summary, step_lines
+    from dao_sim.scenarios import load_scenario, run_scenario
+
+    path = scenario
+    if not path.exists() and (_library() / path.with_suffix(".yaml").name).is_file():
+        path = _library() / path.with_suffix(".yaml").name
+    loaded = load_scenario(path)
+    applied = chosen_edition(edition).id if edition else (loaded.edition or DEFAULT_EDITION)
+    for line in scenario_header(loaded, applied):
+        typer.echo(line)
+    interactive = step and sys.stdin.isatty()
+
+    def show(_index: int, _step: Any, outcome: Any) -> None:
+        for line in step_lines(outcome):
+            typer.echo(line)
+        if interactive:
+            input("      (Enter for the next step) ")
+
+    try:
+        result = run_scenario(loaded, edition=applied, on_step=show)
+    except ScenarioError as exc:
+        partial = getattr(exc, "result", None)
+        if partial is not None:
+            for line in scenario_summary(partial, None):
+                typer.echo(line)
+        fail(str(exc))
+    with using(applied):
+        findings = monitor(result.session.journal, [result.dao] if result.dao else [])
+    for line in scenario_summary(result, findings):
+        typer.echo(line)
+    if not result.ok:
+        raise typer.Exit(1)

@@ -163,3 +163,43 @@ def test_multi_line_messages_become_one_line():
     assert one_line("2 errors:\n  a.sol:3: x\n  a.sol:9: y") == "2 errors: a.sol:3: x; a.sol:9: y"
     assert one_line("first\nsecond") == "first; second"
     assert one_line("\n") == "failed (no message)"
+
+
+def test_run_plays_a_library_scenario_and_the_monitors_read_it():
+    result = CliRunner().invoke(app, ["run", "dispute-voided"])
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert out.startswith("Law applied: Digital Code of the Republic of Kazakhstan No. 255-VIII")
+    assert "14. Madina rules in dispute 'objection': void" in out
+    assert "18 of 18 steps played; 10 of 10 expectations held." in out
+    assert "Runtime monitors: nothing wrong found." in out
+
+
+def test_run_fails_on_a_wrong_expectation_naming_file_and_line(tmp_path):
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[1] / "scenarios" / "dispute-voided.yaml").read_text("utf-8")
+    wrong = tmp_path / "wrong.yaml"
+    wrong.write_text(text.replace("campaign: Voided", "campaign: Executed", 1), encoding="utf-8")
+    result = CliRunner().invoke(app, ["run", str(wrong)])
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (f"error: {wrong}:49: steps[17].expect.proposals.campaign: "
+                                     "expected Executed, found Voided")
+    assert "Runtime monitors" not in result.stdout, "the monitors did not run; nothing is said of them"
+
+
+def test_run_refuses_a_malformed_or_missing_file_in_one_line(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("title: x\nsteps: [\n", encoding="utf-8")
+    for path, says in ((bad, f"error: {bad}:3: YAML syntax error"),
+                       (tmp_path / "none.yaml", f"error: {tmp_path / 'none.yaml'}: no such scenario file")):
+        result = CliRunner().invoke(app, ["run", str(path)])
+        assert result.exit_code == 1
+        assert result.stderr.startswith(says) and result.stderr.count("\n") == 1
+
+
+def test_scenarios_lists_the_library_with_descriptions():
+    result = CliRunner().invoke(app, ["scenarios"])
+    assert result.exit_code == 0
+    assert "dispute-voided.yaml: Dana disputes a passed payment" in result.stdout
+    assert len(result.stdout.splitlines()) >= 6

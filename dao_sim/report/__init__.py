@@ -37,6 +37,7 @@ from dao_sim.report.model import (
 )
 from dao_sim.report.progress import contracts_line, load_with_progress, steps_on_stderr
 from dao_sim.report.registry import registry_table
+from dao_sim.report.scenario_text import scenario_header, scenario_summary, step_lines
 from dao_sim.report.sentences import (
     DEFAULT,
     SENTENCES,
@@ -77,8 +78,11 @@ __all__ = [
     "registry_table",
     "report_markdown",
     "report_text",
+    "scenario_header",
+    "scenario_summary",
     "sentence",
     "signed_eth",
+    "step_lines",
     "steps_on_stderr",
     "table_text",
     "timeline_markdown",
