@@ -38,8 +38,8 @@ def scenario_summary(result: Any, findings: Sequence[Finding] | None) -> list[st
     """The closing lines: steps played, expectations held, and the monitors' findings (none
     said when ``findings`` is ``None``: the monitors did not run)."""
     held = sum(1 for c in result.checks if c.ok)
-    lines = ["", f"{len(result.outcomes)} of {len(result.scenario.steps)} steps played; "
-                 f"{held} of {len(result.checks)} expectations held."]
+    lines = ["", (f"{len(result.outcomes)} of {len(result.scenario.steps)} steps played; "
+                 f"{held} of {len(result.checks)} expectations held.")]
     if findings is None:
         return lines
     if not findings:
