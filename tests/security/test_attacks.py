@@ -118,6 +118,32 @@ def test_attack_2_a_claim_after_the_vote_reopens_the_window_to_leave(make_dao, s
     assert dao.state(payment) == "Executed"
 
 
+def test_attack_2_a_sham_claim_filed_before_the_vote_cannot_cut_a_dissenters_exit(make_dao, session):
+    """Kairat, an accomplice, files a large claim just before a payment is put to the vote. Its
+    reservation halves the free treasury for the whole grace window, so Dana, who voted
+    Against, could only leave at half her share; the payment would execute before the claim is
+    decided, and the rejected claim's reserve would go back to those who stayed. Dana holds
+    the payment while the claim is open, waits for it to be rejected, and leaves whole."""
+    dao = make_dao()
+    fair = dao.member("Dana").share_value
+    assert fair == 4 * ETH
+    claim = dao.file_claim("Kairat", "10 ETH", "sham claim, filed before the vote")
+    assert dao.member("Dana").share_value == fair // 2, "the reservation halves Dana's exit"
+    payment = pass_vote(dao, [Action.pay("Erlan", "8 ETH")], against=["Dana"])
+    assert dao.state(payment) == "Grace"
+    dao.hold_for_claims(payment, by="Dana")  # the claim predates the vote: it is open, that is enough
+    session.advance(int(dao.spec.grace_period) + 1)
+    assert dao.state(payment) == "Grace", "the payment waits for the claim to be decided"
+    assert refused(dao.execute, payment, by="Kairat").error == "ProposalNotExecutable"
+    carry_out(dao, [Action.reject_claim(claim)])  # claims-only: never held
+    assert dao.state(payment) == "Grace", "a fresh window to leave follows the decision"
+    payout = dao.exit("Dana")
+    assert payout >= fair, "Dana leaves with her whole share (and part of the forfeited bond)"
+    session.advance(int(dao.spec.grace_period))
+    dao.execute(payment, by="Gulnara")
+    assert dao.state(payment) == "Executed"
+
+
 def test_attack_2_a_claim_cannot_revive_an_expired_proposal(make_dao, session):
     dao = make_dao()
     payment = pass_vote(dao, [Action.pay("Erlan", "2 ETH")])
