@@ -175,6 +175,57 @@ def test_attack_3_no_disputer_member_or_payee_of_the_dao_sits_on_its_panel(make_
     assert panels == {("Saule",)}, "only the one person with no interest is ever drawn"
 
 
+def test_attack_3_a_member_who_exits_once_the_draw_block_is_mined_cannot_judge_the_dispute(
+        make_dao, artifacts, session):
+    """Dana, a member on the roster, voted against a payment Madina disputes. Once the draw
+    block is mined she computes the draw: had she left the DAO, she would be the one seated.
+    She exits and draws. The pool was fixed when the dispute was opened, and she keeps her
+    interest as a former member: Saule is seated."""
+    from dao_sim.disputes import Court
+    from tests.conftest import deploy_arbitrator
+    from tests.disputes.conftest import predicted_panel
+
+    court = Court(session, deploy_arbitrator(session, artifacts, roster=("Madina", "Dana", "Saule")))
+    dao = make_dao()
+    for attempt in range(16):
+        start = session.snapshot()
+        session.send_value("Gulnara", "Kairat", attempt + 1)
+        pid = pass_vote(dao, [Action.pay("Erlan", "1 ETH")], against=["Dana"])
+        dispute = dao.open_dispute("Madina", pid)
+        session.mine()
+        if predicted_panel(session, court, dispute, ["Dana", "Saule"]) == ("Dana",):
+            break
+        session.revert(start)
+    else:
+        pytest.fail("no draw block found that would seat Dana once she left")
+    assert predicted_panel(session, court, dispute, ["Saule"]) == ("Saule",)
+
+    dao.exit("Dana")
+    court.draw(dispute, by="Dana")
+    assert court.panel(dispute) == ("Saule",), "Dana left the DAO to judge its dispute"
+    assert dao.dispute_clause.call("hasInterest", dispute, session.address("Dana")) is True
+
+
+def test_attack_3_a_member_who_exits_after_a_dispute_opened_is_never_drawn_for_it(
+        make_dao, artifacts, session):
+    """Dana leaves the DAO after Madina disputed its payment. Saule, drawn first, lets the
+    deadline pass; the replacement panel is drawn from a pool taken then, when Dana is no
+    longer a member. A former member keeps their interest: Saule is drawn again, not Dana."""
+    from dao_sim.disputes import Court
+    from tests.conftest import deploy_arbitrator
+
+    court = Court(session, deploy_arbitrator(session, artifacts, roster=("Madina", "Dana", "Saule")))
+    dao = make_dao()
+    pid = pass_vote(dao, [Action.pay("Erlan", "1 ETH")], against=["Dana"])
+    dispute = dao.open_dispute("Madina", pid)
+    assert court.seat_panel(dispute, by="Madina") == ("Saule",)
+    dao.exit("Dana")
+    session.advance("8 days")
+    court.escalate(dispute, by="Dana")  # the new panel avoids Saule if anyone else may sit
+    assert court.panel(dispute) == ("Saule",), "a former member was drawn for the DAO's dispute"
+    assert dao.dispute_clause.call("hasInterest", dispute, session.address("Dana")) is True
+
+
 # ---- 4. Hold members hostage with a refused payment -------------------------------------------
 
 
