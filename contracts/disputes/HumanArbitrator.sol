@@ -19,9 +19,10 @@ import {PanelDraw} from "./PanelDraw.sol";
 /// @dev extraData: empty (panel of 1), `abi.encode(uint256 panelSize)`, or
 ///      `abi.encode(uint256 panelSize, address[] parties)` to keep the parties off the panel;
 ///      an arbitrable implementing `IArbitrableParties` is also asked who has an interest.
-///      Every round (the first, an appeal, an escalation) is opened without a panel and a draw
-///      block one block later; `drawPanel` seats it from that block's hash (see `PanelDraw`
-///      for what that does and does not guarantee) and starts the ruling deadline.
+///      Every round (the first, an appeal, an escalation) is opened without a panel, with its
+///      pool of eligible members fixed and a draw block one block later; `drawPanel` seats it
+///      from that pool and that block's hash (see `PanelDraw` for what that does and does not
+///      guarantee) and starts the ruling deadline.
 ///      Fees: arbitrationCost = arbitrationFee x panel size, appealCost = appealFee x the new
 ///      panel size. A decided round's fee is shared by the panelists who ruled in it, credited
 ///      when the round closes (appeal or execution); an escalated round pays its voters their
@@ -46,6 +47,7 @@ contract HumanArbitrator is PanelDraw, EIP712 {
     }
 
     struct Round {
+        address[] pool;
         address[] panel;
         address[] voters;
         uint64 deadline;
@@ -100,8 +102,8 @@ contract HumanArbitrator is PanelDraw, EIP712 {
     /// @dev The caller is the arbitrable contract: an account without code is refused, as
     ///      the ruling could never be delivered to it and the fee would be locked. Panel size
     ///      must be odd and no larger than the roster members who are neither declared parties
-    ///      nor interested (`hasInterest`). Any payment above the cost joins the round's fee.
-    ///      The panel is drawn later, by `drawPanel`.
+    ///      nor interested (`hasInterest`); those members are the round's pool. Any payment
+    ///      above the cost joins the round's fee. The panel is drawn later, by `drawPanel`.
     function createDispute(uint256 _choices, bytes calldata _extraData)
         external
         payable
@@ -114,14 +116,14 @@ contract HumanArbitrator is PanelDraw, EIP712 {
         if (msg.value < cost) revert FeeTooLow(cost, msg.value);
         disputeID = disputeCount++;
         _parties[disputeID] = parties;
-        uint256 eligible = _eligibleCount(disputeID, msg.sender, _parties[disputeID]);
-        if (size % 2 == 0 || size > eligible) revert PanelSizeInvalid(size, eligible);
+        address[] memory pool = _eligiblePool(disputeID, msg.sender, _parties[disputeID]);
+        if (size % 2 == 0 || size > pool.length) revert PanelSizeInvalid(size, pool.length);
         Dispute storage dispute = _disputes[disputeID];
         dispute.arbitrable = IArbitrable(msg.sender);
         dispute.choices = _choices;
         dispute.status = DisputeStatus.Waiting;
         emit DisputeCreation(disputeID, IArbitrable(msg.sender));
-        _openRound(disputeID, 0, size, msg.value);
+        _openRound(disputeID, 0, size, msg.value, pool);
     }
 
     /// @inheritdoc IArbitrator
@@ -131,9 +133,9 @@ contract HumanArbitrator is PanelDraw, EIP712 {
     }
 
     /// @inheritdoc IArbitrator
-    /// @dev Anyone may appeal while the window is open. The new round's panel is two people
-    ///      larger (capped at the eligible roster), drawn by `drawPanel`, and avoids the previous
-    ///      panel when it can. `_extraData` is ignored.
+    /// @dev Anyone may appeal while the window is open. The new round's pool is the roster
+    ///      members eligible now; its panel is two people larger (capped at the pool), drawn by
+    ///      `drawPanel`, and avoids the previous panel when it can. `_extraData` is ignored.
     function appeal(uint256 _disputeID, bytes calldata _extraData) external payable {
         _extraData;
         Dispute storage dispute = _dispute(_disputeID);
@@ -141,7 +143,8 @@ contract HumanArbitrator is PanelDraw, EIP712 {
         if (block.timestamp >= dispute.appealEnd) revert AppealWindowClosed(_disputeID, dispute.appealEnd);
         uint256 oldRound = dispute.round;
         uint256 oldSize = _rounds[_disputeID][oldRound].size;
-        uint256 size = _nextPanelSize(_disputeID, oldSize);
+        address[] memory pool = _eligiblePool(_disputeID, address(dispute.arbitrable), _parties[_disputeID]);
+        uint256 size = _nextPanelSize(oldSize, pool.length);
         if (size <= oldSize) revert NoLargerPanel(_disputeID, oldSize, size);
         uint256 cost = appealFee * size;
         if (msg.value < cost) revert FeeTooLow(cost, msg.value);
@@ -152,7 +155,7 @@ contract HumanArbitrator is PanelDraw, EIP712 {
         dispute.appealStart = 0;
         dispute.appealEnd = 0;
         emit AppealDecision(_disputeID, dispute.arbitrable);
-        _openRound(_disputeID, oldRound + 1, size, msg.value);
+        _openRound(_disputeID, oldRound + 1, size, msg.value, pool);
     }
 
     /// @inheritdoc IArbitrator
@@ -161,7 +164,8 @@ contract HumanArbitrator is PanelDraw, EIP712 {
         _extraData;
         Dispute storage dispute = _dispute(_disputeID);
         uint256 current = _rounds[_disputeID][dispute.round].size;
-        uint256 size = _nextPanelSize(_disputeID, current);
+        uint256 eligible = _eligiblePool(_disputeID, address(dispute.arbitrable), _parties[_disputeID]).length;
+        uint256 size = _nextPanelSize(current, eligible);
         if (size <= current) return type(uint256).max;
         return appealFee * size;
     }
@@ -222,9 +226,10 @@ contract HumanArbitrator is PanelDraw, EIP712 {
 
     /// @notice When the panel missed its deadline without a majority, anyone may have a new
     ///         panel drawn. This decides nothing: the new panel must rule (human-dispute).
-    /// @dev New round, same panel size (capped at the eligible roster), drawn by `drawPanel`,
-    ///      avoiding the panel that missed the deadline when the roster allows; the old round's
-    ///      votes do not count. A round whose panel is not drawn yet has no deadline to miss.
+    /// @dev New round, its pool the roster members eligible now, same panel size (capped at
+    ///      the pool), drawn by `drawPanel`, avoiding the panel that missed the deadline when the
+    ///      pool allows; the old round's votes do not count. A round whose panel is not drawn yet
+    ///      has no deadline to miss.
     function escalate(uint256 disputeId) external {
         Dispute storage dispute = _dispute(disputeId);
         if (dispute.status == DisputeStatus.Solved) revert DisputeSolved(disputeId);
@@ -236,22 +241,29 @@ contract HumanArbitrator is PanelDraw, EIP712 {
 
         emit RulingDeadlineMissed(disputeId, oldRound, round.deadline, msg.sender);
         uint256 carried = _closeRound(disputeId, oldRound, false);
-        uint256 eligible = _eligibleCount(disputeId, address(dispute.arbitrable), _parties[disputeId]);
-        uint256 size = round.size <= eligible ? round.size : eligible;
-        if (size == 0) revert PanelSizeInvalid(size, eligible);
+        address[] memory pool = _eligiblePool(disputeId, address(dispute.arbitrable), _parties[disputeId]);
+        uint256 size = round.size <= pool.length ? round.size : pool.length;
+        if (size == 0) revert PanelSizeInvalid(size, 0);
         dispute.round = oldRound + 1;
         emit PanelReplaced(disputeId, oldRound, oldRound + 1);
-        _openRound(disputeId, oldRound + 1, size, carried);
+        _openRound(disputeId, oldRound + 1, size, carried, pool);
     }
 
     /// @notice Seat the panel of the dispute's current round, once its draw block is mined.
     ///         Anyone may call; the caller chooses nothing: the panel follows from the draw
-    ///         block's hash, the dispute and the round. The ruling deadline starts now.
-    /// @dev Excludes declared parties and members the arbitrable says are interested, prefers
-    ///      members not on the previous round's panel. When the draw block is more than 256
-    ///      blocks old its hash is gone: the draw is re-armed on the next block
-    ///      (`PanelDrawScheduled` again) and nothing is drawn. Reverts when too few members are
-    ///      eligible any longer (the round waits for the roster to grow).
+    ///         block's hash, the dispute, the round and the pool fixed when the round was
+    ///         opened. The ruling deadline starts now.
+    /// @dev human-dispute: nobody chooses who judges. Draws from the round's pool (`poolOf`:
+    ///      the members who were neither parties nor interested when the round was opened),
+    ///      preferring members not on the previous round's panel. Once the draw block is mined
+    ///      anyone can compute the panel, so nothing that happens after the opening (a roster
+    ///      member resigning, accepting an appointment or removed, someone joining or leaving the
+    ///      arbitrable organisation) changes who may be drawn; a pool member who has since left
+    ///      the roster or come to have an interest may be drawn and cannot rule. The roster is
+    ///      never frozen for a draw, and the draw asks the arbitrable nothing, so it cannot be
+    ///      made to fail. When the draw block is more than 256 blocks old its hash is gone: the
+    ///      draw is re-armed on the next block (`PanelDrawScheduled` again), with the same pool,
+    ///      and nothing is drawn.
     function drawPanel(uint256 disputeId) external {
         Dispute storage dispute = _dispute(disputeId);
         uint256 index = dispute.round;
@@ -266,14 +278,8 @@ contract HumanArbitrator is PanelDraw, EIP712 {
             return;
         }
         address[] memory avoid = index == 0 ? new address[](0) : _rounds[disputeId][index - 1].panel;
-        address[] memory panel = _drawPanel(
-            disputeId,
-            address(dispute.arbitrable),
-            _parties[disputeId],
-            round.size,
-            avoid,
-            keccak256(abi.encode(hash, disputeId, index))
-        );
+        bytes32 seed = keccak256(abi.encode(hash, disputeId, index));
+        address[] memory panel = _drawPanel(round.pool, round.size, avoid, seed);
         round.panel = panel;
         round.deadline = uint64(block.timestamp + rulingPeriod);
         emit PanelDrawn(disputeId, index, panel, round.deadline);
@@ -364,6 +370,16 @@ contract HumanArbitrator is PanelDraw, EIP712 {
         return _rounds[disputeId][round].panel;
     }
 
+    /// @notice The pool a round's panel is drawn from: the roster members who were neither
+    ///         parties nor interested when the round was opened, in roster order.
+    /// @param disputeId The dispute.
+    /// @param round The round.
+    /// @return pool Their keys.
+    function poolOf(uint256 disputeId, uint256 round) external view returns (address[] memory pool) {
+        _dispute(disputeId);
+        return _rounds[disputeId][round].pool;
+    }
+
     /// @notice Who has ruled in a round, in order.
     /// @param disputeId The dispute.
     /// @param round The round.
@@ -435,16 +451,18 @@ contract HumanArbitrator is PanelDraw, EIP712 {
         return abi.decode(extraData, (uint256, address[]));
     }
 
-    function _nextPanelSize(uint256 disputeId, uint256 current) private view returns (uint256 size) {
-        uint256 eligible = _eligibleCount(disputeId, address(_disputes[disputeId].arbitrable), _parties[disputeId]);
+    function _nextPanelSize(uint256 current, uint256 eligible) private pure returns (uint256 size) {
         size = current + 2;
         if (size > eligible) size = eligible;
     }
 
-    /// @dev Opens a round without a panel; its draw block is the next one, whose hash nobody
-    ///      knows yet.
-    function _openRound(uint256 disputeId, uint256 index, uint256 size, uint256 fee) private {
+    /// @dev Opens a round without a panel, its pool fixed; its draw block is the next one,
+    ///      whose hash nobody knows yet.
+    function _openRound(uint256 disputeId, uint256 index, uint256 size, uint256 fee, address[] memory pool)
+        private
+    {
         Round storage round = _rounds[disputeId][index];
+        round.pool = pool;
         round.size = uint64(size);
         round.fee = fee;
         round.drawBlock = uint64(block.number + 1);

@@ -18,8 +18,8 @@ import {IDAOCore, IGovernor, IClaims, IDisputeClause} from "./IModules.sol";
 ///         default). There is no deadline after which the DAO decides by itself.
 /// @dev human-dispute. Impartiality: the dispute declares its parties to the arbitrator (the
 ///      disputer, the proposer, everyone the proposal would pay, admit or expel, the claimant of
-///      a claim it settles), and `hasInterest` answers true for them and for every member of the
-///      DAO, so none of them can sit on the panel.
+///      a claim it settles), and `hasInterest` answers true for them and for everyone who is or
+///      ever was a member of the DAO, so none of them can sit on the panel.
 contract DisputeClause is IDAO, IDisputeClause, IArbitrable, IArbitrableParties, IEvidence, ReentrancyGuardTransient {
     struct DisputeRecord {
         bool exists;
@@ -123,9 +123,14 @@ contract DisputeClause is IDAO, IDisputeClause, IArbitrable, IArbitrableParties,
     }
 
     /// @inheritdoc IArbitrableParties
-    /// @dev Every member of the DAO, and every party this dispute declared.
+    /// @dev human-dispute: every party this dispute declared, and everyone who is or ever was a
+    ///      member of the DAO (the core keeps `joinedAt` after an exit, an expulsion or a
+    ///      migration). The interest outlives the membership: otherwise a member on the roster
+    ///      could leave the DAO and be drawn for a dispute of the DAO they belonged to when it
+    ///      arose (in its first round, if they left before it was opened; in an appeal or an
+    ///      escalation, if they left after).
     function hasInterest(uint256 disputeID, address account) external view returns (bool interested) {
-        if (dao.isMember(account)) return true;
+        if (dao.memberOf(account).joinedAt != 0) return true;
         address[] storage parties = _parties[disputeID];
         for (uint256 i = 0; i < parties.length; i++) {
             if (parties[i] == account) return true;

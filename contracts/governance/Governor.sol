@@ -12,7 +12,7 @@ import {IDAOCore, IDAOCoreActs, IGovernor, IClaims} from "./IModules.sol";
 ///         members' positions live in the DAO core, which deployed this module and is the only
 ///         contract that carries out what it decides.
 /// @dev vote-only-decisions: nothing but a passed proposal reaches `IDAOCore.executeActions`.
-///      A proposal in grace can be held when a claim is filed after its vote opened (see
+///      A proposal being voted or in grace can be held while a claim is open (see
 ///      `holdForClaims`). An amendment does not execute while a dispute is open: a ruling must
 ///      not reach a DAO that has moved away.
 contract Governor is IDAO, IGovernor, ReentrancyGuardTransient {
@@ -212,17 +212,19 @@ contract Governor is IDAO, IGovernor, ReentrancyGuardTransient {
         emit ProposalExecuted(proposalId, msg.sender);
     }
 
-    /// @notice Hold a proposal in its grace window because a claim was filed after its vote
-    ///         opened: it cannot execute until every claim of the current claim epoch is
-    ///         decided, and then only after a fresh grace period, in which members may leave with
-    ///         a share no longer cut by the claim's reservation. Anyone may call it, while the
-    ///         proposal's vote is open or it waits in grace.
-    /// @dev The claim changed what each member's share is worth after they voted; without a
-    ///      new window a dissenter would have to leave at the reserved value or stay for a
-    ///      payment they opposed. Only a proposal being voted or in grace can be held (an expired
-    ///      or executed one never comes back), only once, never one that only decides claims
-    ///      (that would let a stream of claims freeze the DAO's answer to them), and for at most
-    ///      twice the time a vote rejecting the claim takes (delay, vote, grace): a stream of new
+    /// @notice Hold a proposal because a claim against the DAO is open: it cannot execute until
+    ///         every claim of the current claim epoch is decided, and then only after a fresh
+    ///         grace period, in which members may leave with a share no longer cut by the claims'
+    ///         reservation. Anyone may call it, while the proposal's vote is open or it waits in
+    ///         grace.
+    /// @dev An open claim reserves the treasury, so while it is undecided a dissenter could
+    ///      leave only at the reserved value or stay for a payment they opposed. When the claim
+    ///      was filed does not matter: a sham claim filed just before the vote opened cuts the
+    ///      exit as much as one filed after, and its reserve returns to those who stayed once it
+    ///      is rejected. Only a proposal being voted or in grace can be held (an expired or
+    ///      executed one never comes back), only once, never one that only decides claims (that
+    ///      would let a stream of claims freeze the DAO's answer to them), and for at most twice
+    ///      the time a vote rejecting the claim takes (delay, vote, grace): a stream of new
     ///      claims cannot hold it, or lock in those who voted For it, any longer.
     /// @param proposalId The proposal.
     function holdForClaims(uint256 proposalId) external {
@@ -230,8 +232,8 @@ contract Governor is IDAO, IGovernor, ReentrancyGuardTransient {
         ProposalState current = state(proposalId);
         bool open = current == ProposalState.Grace || current == ProposalState.Active;
         if (!open || p.claimsOnly) revert ProposalNotInGrace(proposalId, current);
-        (uint64 latestFiledAt,, uint256 openCount) = dao.claimClock();
-        if (openCount == 0 || latestFiledAt < p.voteStart) revert NoClaimSinceVote(proposalId, p.voteStart);
+        (,, uint256 openCount) = dao.claimClock();
+        if (openCount == 0) revert NoOpenClaims(proposalId);
         if (p.heldForEpoch != 0) revert AlreadyHeld(proposalId);
         uint32 epoch = dao.claimEpoch();
         p.heldForEpoch = epoch + 1;
@@ -300,8 +302,8 @@ contract Governor is IDAO, IGovernor, ReentrancyGuardTransient {
         return ProposalState.Expired;
     }
 
-    /// @notice A proposal's grace window and execution deadline as they stand now (claims
-    ///         filed after its vote opened extend them) and whether it is held.
+    /// @notice A proposal's grace window and execution deadline as they stand now (a hold for
+    ///         open claims extends them) and whether it is held.
     /// @param proposalId The proposal.
     /// @return graceEnd End of the grace window (unix time).
     /// @return executeBy End of the execution window (unix time).

@@ -37,9 +37,9 @@ interface IDAO {
 
     /// @notice The life of a proposal. Pending: voting has not opened. Active: voting is open.
     ///         Defeated: quorum or approval not met. Grace: passed, waiting out the grace window
-    ///         in which dissenters may exit and disputes may be opened (a proposal held for a
-    ///         claim filed after its vote stays in grace until the claims are decided, and a grace
-    ///         period after).
+    ///         in which dissenters may exit and disputes may be opened (a proposal held while a
+    ///         claim was open stays in grace until the claims are decided, and a grace period
+    ///         after).
     ///         Disputed: a human arbitrator has been asked to rule; nothing executes meanwhile.
     ///         Succeeded: may be executed by anyone. Executed, Voided (by a human ruling),
     ///         Expired (not executed within the execution window).
@@ -288,7 +288,7 @@ interface IDAO {
     error ClaimNotOpen(uint256 claimId, ClaimStatus status);
     error WrongClaimBond(uint256 expected, uint256 sent);
     error ClaimTooLarge(uint256 amount);
-    error NoClaimSinceVote(uint256 proposalId, uint256 voteStart);
+    error NoOpenClaims(uint256 proposalId);
     error AlreadyHeld(uint256 proposalId);
     error ClaimsPending(uint256 openClaims);
     error DisputesPending(uint256 open);

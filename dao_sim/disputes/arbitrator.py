@@ -10,8 +10,11 @@ A :class:`Court` wraps one deployed arbitrator. Disputes are opened by arbitrabl
 transaction is sent from that panelist's own key), appeals, escalates a panel that missed
 its deadline, and passes final rulings to the arbitrable contract.
 
-A round is opened without a panel: the panel is drawn from the hash of the next block, which
-nobody knows when the round is opened (:meth:`Court.draw`). The library's helpers that open a
+A round is opened without a panel: its pool (the roster members who are neither parties nor
+interested then, :meth:`Court.pool`) is fixed, and the panel is drawn from that pool with the
+hash of the next block, which nobody knows when the round is opened (:meth:`Court.draw`).
+Nothing done after the opening (a resignation, an appointment, someone leaving the disputed
+organisation) changes who may be drawn. The library's helpers that open a
 round (:meth:`Court.appeal`, :meth:`Court.escalate`, the escrow and DAO dispute wrappers) mine
 that block and draw at once (:meth:`Court.seat_panel`), so who sits is known only afterwards:
 read it from the chain (:meth:`Court.panel`), never assume it.
@@ -276,6 +279,16 @@ class Court:
         return tuple(self.session.name_of(a) for a in self.handle.call("panelOf", dispute_id,
                                                                        round))
 
+    def pool(self, dispute_id: int, round: int | None = None) -> tuple[str, ...]:
+        """Names of the pool the panel of ``round`` (the current one by default) is drawn from:
+        the roster members who were neither parties nor interested when the round was opened,
+        in roster order. A member who left the roster since stays in it (and cannot rule if
+        drawn), and nobody joins it."""
+        if round is None:
+            round = self.round(dispute_id)
+        return tuple(self.session.name_of(a) for a in self.handle.call("poolOf", dispute_id,
+                                                                       round))
+
     def votes(self, dispute_id: int, round: int | None = None) -> tuple[Vote, ...]:
         """The rulings cast in a round, in the order they were cast."""
         if round is None:
@@ -328,9 +341,10 @@ class Court:
         """``by`` has the panel of the current round drawn (``drawPanel``).
 
         Anyone may send it once the round's draw block is mined; the sender chooses nothing:
-        the panel follows from that block's hash. When the draw block is more than 256 blocks
-        old the draw is re-armed on the next block instead (a ``PanelDrawScheduled`` event,
-        no ``PanelDrawn``).
+        the panel follows from that block's hash and the pool fixed when the round was opened
+        (:meth:`pool`). When the draw block is more than 256 blocks old the draw is re-armed on
+        the next block instead (a ``PanelDrawScheduled`` event, no ``PanelDrawn``), with the
+        same pool.
 
         Raises
         ------

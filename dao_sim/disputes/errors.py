@@ -55,8 +55,8 @@ _TEMPLATES: dict[str, str] = {
         "ruling can be delivered and the fee is not locked"
     ),
     "PanelistInterested": (
-        "{arbitrator} has an interest in dispute {disputeId} (a party, a member of the arbitrable "
-        "organisation or paid by the outcome) and may not rule on it"
+        "{arbitrator} has an interest in dispute {disputeId} (a party, a member or former member "
+        "of the arbitrable organisation, or paid by the outcome) and may not rule on it"
     ),
     "PanelNotDrawn": (
         "the panel of dispute {disputeId}, round {round} is not drawn yet (draw block {drawBlock}); "

@@ -279,10 +279,12 @@ class DAO:
         )
 
     def hold_for_claims(self, proposal_id: int, *, by: str) -> JournalEntry:
-        """Hold a proposal in its grace window because a claim was filed after its vote opened.
+        """Hold a proposal in its vote or grace window because a claim against the DAO is open.
 
         It then cannot execute until the claims are decided and a fresh grace period has
-        passed, in which members may leave with a share the claim no longer cuts. Anyone may.
+        passed, in which members may leave with a share the claims no longer cut (however
+        early the claims were filed). Anyone may, once per proposal; never a proposal that
+        only decides claims; the hold lasts at most twice a vote on a claim.
         """
         return self._transact("holdForClaims", proposal_id, sender=by, on=self.governor)
 

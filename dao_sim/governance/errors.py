@@ -78,9 +78,7 @@ _TEMPLATES: dict[str, str] = {
     "ClaimNotOpen": "claim {claimId} is {status}, not open",
     "WrongClaimBond": "the bond for this claim is {expected}, sent {sent}",
     "ClaimTooLarge": "a claim (or compensation) of {amount} is more than the DAO can record",
-    "NoClaimSinceVote": (
-        "proposal {proposalId} cannot be held: no claim filed since its vote opened is still undecided"
-    ),
+    "NoOpenClaims": "proposal {proposalId} cannot be held: no claim against the DAO is open",
     "AlreadyHeld": "proposal {proposalId} was already held for claims once; a hold cannot be renewed",
     "ClaimsPending": (
         "{openClaims} of claims are undecided: their reservation would cut the share an expelled member "

@@ -6,6 +6,8 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from eth_abi import encode as abi_encode
+from eth_utils import keccak
 
 from dao_sim.disputes import Arbitrator, Court, deploy_arbitrator, extra_data
 
@@ -63,3 +65,34 @@ def rule(court: Court, dispute_id: int, ruling: int, votes: int | None = None) -
     for name in voters:
         court.cast(dispute_id, ruling, by=name, reason=f"{name}'s reasons")
     return voters
+
+
+def predicted_panel(session: Any, court: Court, dispute_id: int, eligible: list[str]
+                    ) -> tuple[str, ...]:
+    """The panel of the current round recomputed in Python, as anyone can once its draw block
+    is mined, from that block's hash and the ``eligible`` roster members in roster order (see
+    PanelDraw): what an attacker computes before deciding whether to act."""
+    round_ = court.round(dispute_id)
+    block_hash = bytes.fromhex(session.engine.block(court.draw_block(dispute_id, round_)).hash[2:])
+    seed = keccak(abi_encode(["bytes32", "uint256", "uint256"], [block_hash, dispute_id, round_]))
+    avoid = set(court.panel(dispute_id, round_ - 1)) if round_ else set()
+    size = court.handle.call("getDispute", dispute_id)[5]
+    panel: list[str] = []
+    for pool in ([m for m in eligible if m not in avoid], [m for m in eligible if m in avoid]):
+        for i in range(len(pool)):
+            if len(panel) == size:
+                break
+            nonce = keccak(abi_encode(["bytes32", "uint256"], [seed, len(panel)]))
+            j = i + int.from_bytes(nonce, "big") % (len(pool) - i)
+            pool[i], pool[j] = pool[j], pool[i]
+            panel.append(pool[i])
+    return tuple(panel)
+
+
+def without(roster: list[str] | tuple[str, ...], leaver: str) -> list[str]:
+    """The roster after ``leaver`` leaves it: the last member takes their place."""
+    order = list(roster)
+    index = order.index(leaver)
+    order[index] = order[-1]
+    order.pop()
+    return order

@@ -8,8 +8,6 @@ draw follows a block hash), except where the eligible roster is exactly the pane
 from __future__ import annotations
 
 import pytest
-from eth_abi import encode as abi_encode
-from eth_utils import keccak
 
 from dao_sim.disputes import Arbitrator, Court, deploy_arbitrator, deploy_escrow, extra_data
 from dao_sim.disputes.errors import explain_refusal
@@ -24,6 +22,8 @@ from tests.disputes.conftest import (
     REFUND_PAYER,
     ROSTER,
     identified,
+    predicted_panel,
+    without,
 )
 
 #: 75% of EIP-170's 24,576 bytes.
@@ -50,22 +50,8 @@ def _open_against(organisation, *, by: str) -> int:
 
 def _expected_panel(session, court: Court, dispute_id: int, excluded: set[str]) -> tuple[str, ...]:
     """The draw recomputed in Python from the draw block's hash alone (see PanelDraw)."""
-    round_ = court.round(dispute_id)
-    block_hash = bytes.fromhex(session.engine.block(court.draw_block(dispute_id, round_)).hash[2:])
-    seed = keccak(abi_encode(["bytes32", "uint256", "uint256"], [block_hash, dispute_id, round_]))
-    avoid = set(court.panel(dispute_id, round_ - 1)) if round_ else set()
     eligible = [m for m in court.roster() if m not in excluded]
-    size = court.handle.call("getDispute", dispute_id)[5]
-    panel: list[str] = []
-    for pool in ([m for m in eligible if m not in avoid], [m for m in eligible if m in avoid]):
-        for i in range(len(pool)):
-            if len(panel) == size:
-                break
-            nonce = keccak(abi_encode(["bytes32", "uint256"], [seed, len(panel)]))
-            j = i + int.from_bytes(nonce, "big") % (len(pool) - i)
-            pool[i], pool[j] = pool[j], pool[i]
-            panel.append(pool[i])
-    return tuple(panel)
+    return predicted_panel(session, court, dispute_id, eligible)
 
 
 # -- attack 3: judge one's own case, or choose one's judge ------------------------------------
@@ -120,6 +106,64 @@ def test_attack_3_dummy_disputes_cannot_steer_the_draw(session, artifacts, court
     assert set(drawn) <= set(ROSTER) - {excluded}
 
 
+def _steering_roster_change(session, court: Court, change: str):
+    """Prepare ``change`` so that one transaction makes it; return who sends that transaction,
+    the transaction, and the roster after it."""
+    roster = court.roster()
+    if change == "accepts_appointment":  # Kairat's co-optation has its majority, not his consent
+        motion = int(court.handle.transact("proposeAddition", "Kairat", b"\x07" * 32, sender="Madina")
+                     .event("RosterMotionProposed").args["motionId"])
+        for supporter in ("Nurlan", "Saule"):
+            court.handle.transact("supportMotion", motion, sender=supporter)
+        return "Kairat", lambda: court.handle.transact("acceptAppointment", motion, sender="Kairat"), \
+            [*roster, "Kairat"]
+    if change == "removes_by_motion":  # Saule's support is the one that removes Zhanna
+        motion = int(court.handle.transact("proposeRemoval", "Zhanna", b"\x08" * 32, sender="Madina")
+                     .event("RosterMotionProposed").args["motionId"])
+        court.handle.transact("supportMotion", motion, sender="Nurlan")
+        return "Saule", lambda: court.handle.transact("supportMotion", motion, sender="Saule"), \
+            without(roster, "Zhanna")
+    return None, None, None  # resigns: who resigns is chosen once the hash is known
+
+
+@pytest.mark.parametrize("change", ["resigns", "accepts_appointment", "removes_by_motion"])
+def test_attack_3_a_roster_change_timed_after_the_draw_block_cannot_steer_the_panel(
+        session, court, open_dispute, change):
+    """Once the draw block is mined, anyone can compute who `drawPanel` would seat. A roster
+    member colluding with a party computes it, and also who would be seated if the roster
+    changed first (they resign, accept an appointment, or give the deciding support to a
+    removal); they act only when the change moves the seat, before anyone draws. The draw uses
+    the pool fixed when the round was opened: the change moves nothing."""
+    actor, act, changed = _steering_roster_change(session, court, change)
+    roster = list(court.roster())
+    for salt in range(12):
+        start = session.snapshot()
+        session.send_value("Erlan", "Dana", salt + 1)
+        _, dispute = open_dispute(1, draw=False)
+        session.mine()
+        honest = predicted_panel(session, court, dispute, roster)
+        if change == "resigns":  # any roster member not drawn whose leaving moves the seat
+            movers = [m for m in roster if m not in honest
+                      and predicted_panel(session, court, dispute, without(roster, m)) != honest]
+            if movers:
+                actor = movers[0]
+                act, changed = (lambda m=actor: court.handle.transact("resign", sender=m)), \
+                    without(roster, actor)
+        if actor is not None and actor not in honest and \
+                predicted_panel(session, court, dispute, changed) != honest:
+            break
+        session.revert(start)
+    else:
+        pytest.fail("no draw block found in which the roster change would move the seat")
+    steered = predicted_panel(session, court, dispute, changed)
+
+    act()  # the change itself is not refused: it just no longer reaches this draw
+    assert court.roster() != tuple(roster)
+    court.draw(dispute, by=actor)
+    assert court.panel(dispute) == honest != steered, f"{actor} steered the draw by {change}"
+    assert court.pool(dispute) == tuple(roster)
+
+
 def test_attack_3_interested_people_are_never_drawn(session, artifacts, court):
     """Saule (on the roster) disputes against an organisation of which Nurlan is a member; it
     declares no parties but answers hasInterest. Neither is ever drawn."""
@@ -152,23 +196,24 @@ def test_attack_3_a_panelist_who_becomes_interested_cannot_rule(session, artifac
 
 
 def test_attack_3_starving_the_interest_check_never_seats_an_interested_member(session, artifacts):
-    """Whatever gas the drawer sends, a failed hasInterest never counts as 'not interested'
-    because it ran out of gas: the draw reverts or seats only Madina."""
+    """Interest is asked when a round is opened (its pool is fixed then). Whatever gas the
+    opener sends, a failed hasInterest never counts as 'not interested' because it ran out of
+    gas: the opening reverts, or the pool holds only Madina and she is drawn."""
     court = _court(session, artifacts, "Madina", "Nurlan")
     organisation = _organisation(session, artifacts, court, members=("Nurlan",))
-    dispute = _open_against(organisation, by=PAYER)
-    session.mine()
     refusals = []
-    for gas in range(30_000, 400_001, 10_000):
+    for gas in range(60_000, 600_001, 10_000):
         try:
-            court.handle.transact("drawPanel", dispute, sender="Erlan", gas=gas)
+            entry = organisation.transact("openDispute", sender=PAYER, value=FEE, gas=gas)
         except ContractReverted as exc:
             refusals.append(exc.error)
-            assert court.panel(dispute) == ()
+            assert court.handle.call("disputeCount") == 0
         else:
             break
     assert "InterestCheckUnderfunded" in refusals
-    assert court.panel(dispute) == ("Madina",)
+    dispute = int(entry.event("DisputeCreation").args["_disputeID"])
+    assert court.pool(dispute) == ("Madina",)
+    assert court.seat_panel(dispute, by=PAYER) == ("Madina",)
 
 
 def test_attack_3_escrow_data_source_cannot_judge_its_own_confirmation(session, artifacts):
@@ -194,6 +239,32 @@ def test_a_draw_block_older_than_256_blocks_is_re_armed(session, court, open_dis
     session.mine()
     assert [e.name for e in court.draw(dispute, by="Erlan").events] == ["PanelDrawn"]
     assert len(court.panel(dispute)) == 1
+
+
+def test_attack_3_letting_the_draw_lapse_does_not_reopen_the_pool(session, court, open_dispute):
+    """Nobody draws for 256 blocks; meanwhile Madina resigns. The re-armed draw is made from
+    the pool fixed when the round was opened, her included."""
+    roster = list(court.roster())
+    _, dispute = open_dispute(1, draw=False)
+    session.mine(300)
+    court.handle.transact("resign", sender="Madina")
+    assert [e.name for e in court.draw(dispute, by="Erlan").events] == ["PanelDrawScheduled"]
+    assert court.pool(dispute) == tuple(roster)
+    session.mine()
+    court.draw(dispute, by="Erlan")
+    assert court.panel(dispute) == predicted_panel(session, court, dispute, roster)
+
+
+def test_a_pool_member_who_resigned_before_the_draw_may_be_drawn_but_cannot_rule(
+        session, court, open_dispute):
+    """Saule is the only member who may sit; she resigns before the draw. She is drawn all
+    the same (the pool is fixed), and her seat stays empty, as if she abstained."""
+    _, dispute = open_dispute(1, eligible=("Saule",), draw=False)
+    court.handle.transact("resign", sender="Saule")
+    assert court.seat_panel(dispute, by=PAYER) == ("Saule",)
+    with pytest.raises(ContractReverted) as refused:
+        court.cast(dispute, PAY_PAYEE, by="Saule")
+    assert refused.value.error == "NotOnRoster"
 
 
 def test_an_undrawn_round_cannot_be_escalated(session, court, open_dispute):

@@ -162,8 +162,9 @@ def test_payment_beyond_the_treasury_is_refused_whole(session, make_dao):
 
 
 def test_reserved_claims_are_not_spent_by_a_payment(session, make_dao):
-    # The claim is filed before the vote opens, so it does not hold the proposal in grace; it
-    # reserves 8 ETH of the 20, and a payment may only use the other 12.
+    # The claim is filed before the vote opens and nobody holds the proposal for it, so it
+    # leaves grace as usual; the claim reserves 8 ETH of the 20, and a payment may only use the
+    # other 12.
     dao = make_dao()
     dao.file_claim("Saule", "8 ETH", "Unpaid invoice")
     pid = propose_and_vote(dao, [Action.pay("Erlan", "15 ETH")], PASS)

@@ -3,14 +3,14 @@
 Hypothesis drives one DAO (charter: cap 2x, expulsion allowed, one member one vote, a claim
 bond of 5% and at least 0.01 ETH) through random sequences of admissions (a former member
 admitted again starts a new membership), contributions (held apart while claims are open),
-payments to third parties (with dissenters leaving during grace, and a claim filed in grace
-that someone may use to hold the payment: ``holdForClaims`` keeps it in grace until the claim
-epoch closes, then a fresh grace period runs), claims filed with their bond, settled or
-rejected, exits, expulsions, capital calls and their payment, withdrawals of credits, and
-amendments (refused without consent, migrating with it). The test keeps its own books of
-every person's cash in and out, per membership, and of the DAO's money (balance, credits, held
-contributions, open claims, shares), so the checks after each step do not rest on the
-contract's view:
+payments to third parties (with dissenters leaving during grace, and a claim open in grace,
+filed then or before the vote, that someone may use to hold the payment: ``holdForClaims``
+keeps it in grace until the claim epoch closes, then a fresh grace period runs), claims filed
+with their bond, settled or rejected, exits, expulsions, capital calls and their payment,
+withdrawals of credits, and amendments (refused without consent, migrating with it). The test
+keeps its own books of every person's cash in and out, per membership, and of the DAO's money
+(balance, credits, held contributions, open claims, shares), so the checks after each step do
+not rest on the contract's view:
 
 - nobody, current or former member, has lost more than their cap, counting cash only;
 - the contract's ``liabilityOf`` says the same as those books for the current membership;
@@ -21,8 +21,8 @@ contract's view:
 - nobody is expelled while a claim is undecided;
 - held contributions are priced in one batch when the last open claim is decided, at the free
   treasury then (a rejected claim's bond already in it), or credited back when it is empty;
-- a proposal is held only on request, once, and for a claim filed since its vote opened; its
-  windows then follow the claim epoch's close, or the hold's limit (twice a vote on a claim)
+- a proposal is held only on request, once, and while a claim is open (whenever it was
+  filed); its windows then follow the claim epoch's close, or the hold's limit (twice a vote on a claim)
   if that comes first; an executed or expired proposal, or one that only decides claims, is
   never held.
 
@@ -381,8 +381,8 @@ class Model:
         """Why ``holdForClaims`` refuses a proposal in ``state`` (None: it holds it)."""
         if state not in ("Active", "Grace"):
             return "ProposalNotInGrace"
-        if not self.open or self.latest_filed_at < proposal.vote_start:
-            return "NoClaimSinceVote"
+        if not self.open:
+            return "NoOpenClaims"
         return "AlreadyHeld" if proposal.epoch is not None else None
 
     def _price_held(self) -> None:
@@ -608,10 +608,11 @@ class LiabilityMachine(RuleBasedStateMachine):
         settle: int,
     ) -> None:
         """Pay a supplier. A dissenter may leave during grace, before or after a claim filed in
-        grace. If someone holds the payment for that claim, it stays in grace (past its first
-        deadline, if the claim lingers) until the claim epoch closes, and then for a fresh grace
-        period, in which a dissenter may leave at the share the claim no longer cuts; a hold
-        lasts at most twice a vote on the claim, however long the claims stay open."""
+        grace. If a claim is open (filed in grace, or before the vote and still undecided) and
+        someone holds the payment, it stays in grace (past its first deadline, if the claims
+        linger) until the claim epoch closes, and then for a fresh grace period, in which a
+        dissenter may leave at the share the claims no longer cut; a hold lasts at most twice a
+        vote on a claim, however long the claims stay open."""
         voters = list(self.model.active)
         against = (
             {v for i, v in enumerate(voters) if dissent >> i & 1} if len(voters) > 1 else set()
@@ -636,15 +637,18 @@ class LiabilityMachine(RuleBasedStateMachine):
         assert refusal(self.dao.exit, supporter).error == "ExitBlockedByOwnVote"
         dissenter = min(against) if dissenter_leaves and against and len(voters) > 2 else None
         holder = dissenter or EXECUTOR
-        # no claim filed since the vote opened: nothing to hold it for
-        assert self.model.hold_error(proposal, "Grace") == "NoClaimSinceVote"
-        assert refusal(self.dao.hold_for_claims, pid, by=holder).error == "NoClaimSinceVote"
+        if not self.model.open:
+            # no claim open: nothing to hold it for
+            assert self.model.hold_error(proposal, "Grace") == "NoOpenClaims"
+            assert refusal(self.dao.hold_for_claims, pid, by=holder).error == "NoOpenClaims"
         if dissenter and dissenter_leaves == "before":
             self._leave(dissenter, lambda: self.dao.exit(dissenter), credited=False)
             dissenter = None
         if claim is not None:
             self._file(claim)
-        if claim is not None and hold:
+        if hold and self.model.open:
+            # a claim is open, filed in grace or before the vote (a sham claim filed early
+            # cuts a dissenter's exit as much as a late one): the payment may be held
             assert self.model.hold_error(proposal, "Grace") is None
             entry = self.dao.hold_for_claims(pid, by=holder)
             held = [
@@ -673,7 +677,7 @@ class LiabilityMachine(RuleBasedStateMachine):
             assert refusal(self.dao.exit, supporter).error == "ExitBlockedByOwnVote"
             # no second hold: past grace, or no claim is open
             error = self.model.hold_error(proposal, state)
-            assert error in ("ProposalNotInGrace", "NoClaimSinceVote")
+            assert error in ("ProposalNotInGrace", "NoOpenClaims")
             assert refusal(self.dao.hold_for_claims, pid, by=holder).error == error
         if dissenter:
             self._leave(dissenter, lambda: self.dao.exit(dissenter), credited=False)

@@ -257,7 +257,7 @@ def build_machine(artifacts: Any) -> type[RuleBasedStateMachine]:
             try:
                 self.dao.hold_for_claims(which % count, by=by)
             except DAORefused as exc:
-                assert exc.error in {"ProposalNotInGrace", "NoClaimSinceVote", "DAOMigrated"}, exc
+                assert exc.error in {"ProposalNotInGrace", "NoOpenClaims", "AlreadyHeld", "DAOMigrated"}, exc
             self._unchanged_for_others(before)
 
         # ---- passed votes (may change values, within the caps) ------------------------------

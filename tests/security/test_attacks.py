@@ -118,6 +118,32 @@ def test_attack_2_a_claim_after_the_vote_reopens_the_window_to_leave(make_dao, s
     assert dao.state(payment) == "Executed"
 
 
+def test_attack_2_a_sham_claim_filed_before_the_vote_cannot_cut_a_dissenters_exit(make_dao, session):
+    """Kairat, an accomplice, files a large claim just before a payment is put to the vote. Its
+    reservation halves the free treasury for the whole grace window, so Dana, who voted
+    Against, could only leave at half her share; the payment would execute before the claim is
+    decided, and the rejected claim's reserve would go back to those who stayed. Dana holds
+    the payment while the claim is open, waits for it to be rejected, and leaves whole."""
+    dao = make_dao()
+    fair = dao.member("Dana").share_value
+    assert fair == 4 * ETH
+    claim = dao.file_claim("Kairat", "10 ETH", "sham claim, filed before the vote")
+    assert dao.member("Dana").share_value == fair // 2, "the reservation halves Dana's exit"
+    payment = pass_vote(dao, [Action.pay("Erlan", "8 ETH")], against=["Dana"])
+    assert dao.state(payment) == "Grace"
+    dao.hold_for_claims(payment, by="Dana")  # the claim predates the vote: it is open, that is enough
+    session.advance(int(dao.spec.grace_period) + 1)
+    assert dao.state(payment) == "Grace", "the payment waits for the claim to be decided"
+    assert refused(dao.execute, payment, by="Kairat").error == "ProposalNotExecutable"
+    carry_out(dao, [Action.reject_claim(claim)])  # claims-only: never held
+    assert dao.state(payment) == "Grace", "a fresh window to leave follows the decision"
+    payout = dao.exit("Dana")
+    assert payout >= fair, "Dana leaves with her whole share (and part of the forfeited bond)"
+    session.advance(int(dao.spec.grace_period))
+    dao.execute(payment, by="Gulnara")
+    assert dao.state(payment) == "Executed"
+
+
 def test_attack_2_a_claim_cannot_revive_an_expired_proposal(make_dao, session):
     dao = make_dao()
     payment = pass_vote(dao, [Action.pay("Erlan", "2 ETH")])
@@ -147,6 +173,57 @@ def test_attack_3_no_disputer_member_or_payee_of_the_dao_sits_on_its_panel(make_
         panels.add(dispute.panel())
         session.advance(int(dao.spec.grace_period) + 1)
     assert panels == {("Saule",)}, "only the one person with no interest is ever drawn"
+
+
+def test_attack_3_a_member_who_exits_once_the_draw_block_is_mined_cannot_judge_the_dispute(
+        make_dao, artifacts, session):
+    """Dana, a member on the roster, voted against a payment Madina disputes. Once the draw
+    block is mined she computes the draw: had she left the DAO, she would be the one seated.
+    She exits and draws. The pool was fixed when the dispute was opened, and she keeps her
+    interest as a former member: Saule is seated."""
+    from dao_sim.disputes import Court
+    from tests.conftest import deploy_arbitrator
+    from tests.disputes.conftest import predicted_panel
+
+    court = Court(session, deploy_arbitrator(session, artifacts, roster=("Madina", "Dana", "Saule")))
+    dao = make_dao()
+    for attempt in range(16):
+        start = session.snapshot()
+        session.send_value("Gulnara", "Kairat", attempt + 1)
+        pid = pass_vote(dao, [Action.pay("Erlan", "1 ETH")], against=["Dana"])
+        dispute = dao.open_dispute("Madina", pid)
+        session.mine()
+        if predicted_panel(session, court, dispute, ["Dana", "Saule"]) == ("Dana",):
+            break
+        session.revert(start)
+    else:
+        pytest.fail("no draw block found that would seat Dana once she left")
+    assert predicted_panel(session, court, dispute, ["Saule"]) == ("Saule",)
+
+    dao.exit("Dana")
+    court.draw(dispute, by="Dana")
+    assert court.panel(dispute) == ("Saule",), "Dana left the DAO to judge its dispute"
+    assert dao.dispute_clause.call("hasInterest", dispute, session.address("Dana")) is True
+
+
+def test_attack_3_a_member_who_exits_after_a_dispute_opened_is_never_drawn_for_it(
+        make_dao, artifacts, session):
+    """Dana leaves the DAO after Madina disputed its payment. Saule, drawn first, lets the
+    deadline pass; the replacement panel is drawn from a pool taken then, when Dana is no
+    longer a member. A former member keeps their interest: Saule is drawn again, not Dana."""
+    from dao_sim.disputes import Court
+    from tests.conftest import deploy_arbitrator
+
+    court = Court(session, deploy_arbitrator(session, artifacts, roster=("Madina", "Dana", "Saule")))
+    dao = make_dao()
+    pid = pass_vote(dao, [Action.pay("Erlan", "1 ETH")], against=["Dana"])
+    dispute = dao.open_dispute("Madina", pid)
+    assert court.seat_panel(dispute, by="Madina") == ("Saule",)
+    dao.exit("Dana")
+    session.advance("8 days")
+    court.escalate(dispute, by="Dana")  # the new panel avoids Saule if anyone else may sit
+    assert court.panel(dispute) == ("Saule",), "a former member was drawn for the DAO's dispute"
+    assert dao.dispute_clause.call("hasInterest", dispute, session.address("Dana")) is True
 
 
 # ---- 4. Hold members hostage with a refused payment -------------------------------------------
