@@ -455,3 +455,22 @@ def run(
         typer.echo(line)
     if not result.ok:
         raise typer.Exit(1)
+
+
+new_app = typer.Typer(help="Start something new from a commented example.", no_args_is_help=True)
+app.add_typer(new_app, name="new")
+
+
+@new_app.command("scenario")
+@friendly
+def new_scenario(
+    name: Annotated[str, typer.Argument(help="The scenario's file name (NAME.yaml is written).",
+                                        show_default=False)],
+    folder: Annotated[Path, typer.Option(
+        "--dir", file_okay=False, help="Where to write it (the current folder by default).")] = Path("."),
+) -> None:
+    """Write a commented scenario that runs green as written, to change step by step."""
+    from dao_sim.scenarios.starter import write_starter
+
+    path = write_starter(name, folder)
+    typer.echo(f"Scenario written to {path}; run it with: dao-sim run {path}")

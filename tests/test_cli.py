@@ -203,3 +203,22 @@ def test_scenarios_lists_the_library_with_descriptions():
     assert result.exit_code == 0
     assert "dispute-voided.yaml: Dana disputes a passed payment" in result.stdout
     assert len(result.stdout.splitlines()) >= 6
+
+
+def test_new_scenario_writes_a_commented_story_that_runs_green(tmp_path):
+    result = CliRunner().invoke(app, ["new", "scenario", "first-story", "--dir", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    written = tmp_path / "first-story.yaml"
+    assert written.read_text("utf-8").startswith("# A dao-sim scenario")
+    played = CliRunner().invoke(app, ["run", str(written)])
+    assert played.exit_code == 0, played.output
+    assert "3 of 3 expectations held." in played.stdout
+
+
+def test_new_scenario_never_overwrites_and_says_why_in_one_line(tmp_path):
+    (tmp_path / "taken.yaml").write_text("mine", encoding="utf-8")
+    for args, says in ((["taken"], "already exists: dao-sim does not overwrite it"),
+                       (["../escape"], "is not a plain file name")):
+        result = CliRunner().invoke(app, ["new", "scenario", *args, "--dir", str(tmp_path)])
+        assert result.exit_code == 1 and says in result.stderr and result.stderr.count("\n") == 1
+    assert (tmp_path / "taken.yaml").read_text("utf-8") == "mine"
