@@ -27,6 +27,9 @@ from dao_sim.exceptions import ChainError, DurationError, SnapshotError, Transac
 # ContractHandle is re-exported: callers get handles from a session and name their type.
 __all__ = ["ETHER", "ChainSession", "ContractHandle", "Snapshot"]
 
+#: 9999-12-31 23:59:59 UTC: the last moment a report can write as a date.
+_LAST_TIMESTAMP = 253_402_300_799
+
 ETHER = 10**18
 
 
@@ -331,11 +334,15 @@ class ChainSession:
         Raises
         ------
         DurationError
-            For a duration that does not read, or is shorter than a second.
+            For a duration that does not read, is shorter than a second, or would pass the
+            year 9999.
         """
         seconds = parse_duration(duration)
         if seconds < 1:
             raise DurationError(f"advance by at least one second, not {duration!r}")
+        if self.now() + seconds > _LAST_TIMESTAMP:
+            raise DurationError(f"advancing by {duration!r} would pass the year 9999, beyond any date "
+                                "a report can write; advance by less")
         return self.engine.advance_time(seconds).timestamp
 
     def mine(self, blocks: int = 1) -> BlockInfo:

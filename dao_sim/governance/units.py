@@ -71,10 +71,18 @@ def parse_bps(value: int | str, *, field: str) -> int:
     6667
     >>> parse_bps(5000, field="quorum")
     5000
+    >>> parse_bps(60, field="quorum")
+    Traceback (most recent call last):
+    ...
+    dao_sim.exceptions.SpecError: quorum: 60 would be read as 60 basis points (0.6%); write '60%' for 60 percent, or 6000 in basis points
     """
     if isinstance(value, bool) or not isinstance(value, (int, str)):
         raise SpecError(f"{field}: expected basis points (int) or a percentage like '50%', got {value!r}")
     if isinstance(value, int):
+        if 0 < value < 100:
+            # 60 basis points is 0.6%: almost surely someone meant sixty percent.
+            raise SpecError(f"{field}: {value} would be read as {value} basis points ({value / 100:g}%); "
+                            f"write '{value}%' for {value} percent, or {value * 100} in basis points")
         return value
     text = value.strip()
     if not text.endswith("%"):

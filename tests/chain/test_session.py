@@ -197,3 +197,11 @@ def test_a_given_engine_gets_the_accounts_the_names_need() -> None:
     assert session.balance("Aigerim") == 7 * ETHER
     assert session.balance("Bolat") == 2 * ETHER
     assert session.engine is engine and session.error_abis is session.abis
+
+
+def test_advancing_past_any_date_a_report_can_write_is_refused(chain_session):
+    start = chain_session.now()
+    with pytest.raises(DurationError, match="would pass the year 9999"):
+        chain_session.advance(10**30)
+    assert chain_session.now() == start, "the clock did not move"
+    chain_session.advance("3650 days")

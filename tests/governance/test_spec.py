@@ -291,3 +291,9 @@ def test_member_entries_and_panel_size_of_the_wrong_shape_are_refused_clearly():
         DAOSpec(name="x", members=[("Aigerim", "1 ETH", "extra")], arbitrator="a")
     with pytest.raises(SpecError, match="expected the number 1 or 3, got '1'"):
         DAOSpec(name="x", members={"Aigerim": "1 ETH"}, arbitrator="a", arbitrator_panel_size="1")
+
+
+@pytest.mark.parametrize("field", ["quorum", "approval", "amendment_consent", "claim_bond"])
+def test_a_small_bare_number_for_a_share_is_refused_not_read_as_basis_points(field):
+    with pytest.raises(SpecError, match=rf"{field}: 60 would be read as 60 basis points \(0.6%\); write '60%'"):
+        DAOSpec(name="x", members={"Aigerim": "1 ETH"}, arbitrator="HumanArbitrator", **{field: 60})
