@@ -12,7 +12,7 @@ from typing import Any
 from dao_sim.chain.timeutil import format_duration
 from dao_sim.compliance import checked_deploy
 from dao_sim.exceptions import ScenarioError
-from dao_sim.governance import Action
+from dao_sim.governance import Action, acknowledge_sandbox
 from dao_sim.governance.units import format_eth
 from dao_sim.scenarios.model import Step
 from dao_sim.scenarios.play import Play, ProposalRef
@@ -29,6 +29,14 @@ def _found(play: Play, step: Step) -> str:
     founders = ", ".join(f"{m.name} {format_eth(m.contribution)}" for m in spec.founders)
     return (f"{spec.name} is founded ({founders}); the treasury holds "
             f"{format_eth(play.dao.treasury.balance)}")
+
+
+def _acknowledge(play: Play, step: Step) -> str:
+    spec = play.dao.spec if play.dao is not None else play.scenario.spec
+    if spec is None:  # the loader refuses this; a Scenario built by hand may not
+        raise ScenarioError("the scenario has no `dao` section whose sandbox to acknowledge")
+    acknowledge_sandbox(spec, play.session, step.get("by"), artifacts=play.artifacts)
+    return f"{step.get('by')} acknowledges the sandbox terms of {spec.name}'s charter"
 
 
 def _join(play: Play, step: Step) -> str:
@@ -154,7 +162,7 @@ def _review(play: Play, step: Step) -> str:
 
 #: Handlers of the steps that act on the DAO, by step kind.
 DAO_ACTS: dict[str, Callable[[Play, Step], str]] = {
-    "found": _found, "join": _join, "contribute": _contribute, "propose": _propose, "vote": _vote,
+    "found": _found, "acknowledge": _acknowledge, "join": _join, "contribute": _contribute, "propose": _propose, "vote": _vote,
     "wait": _wait, "execute": _execute, "exit": _exit, "claim": _claim, "withdraw": _withdraw,
     "pay_capital": _pay_capital, "pay_dues": _pay_dues, "enforce_dues": _enforce_dues,
     "request_review": _request_review, "review": _review,

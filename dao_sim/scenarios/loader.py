@@ -191,6 +191,8 @@ class _Checker:
                 if founded:
                     raise self.fail(at, "the DAO is already founded by an earlier step")
                 founded = True
+            elif kind == "acknowledge" and not (self.tree.get("dao") or {}).get("sandbox"):
+                raise self.fail(at, "the `dao` section declares no sandbox whose terms to acknowledge")
             elif kind in _NEEDS_DAO and not founded:
                 raise self.fail(at, "the DAO does not exist yet: add a `found:` step before this one")
             elif kind == "expect" and not founded and _EXPECT_DAO & set(value or ()):

@@ -107,6 +107,11 @@ DAO: Schema = _obj({
     "members": _by_name("person", _fmt("amount", "Their contribution."),
                         "Founding members and their contributions, e.g. `Aigerim: 10 ETH`."),
     **_RULES,
+    "sandbox": _obj({"term": {"type": "string", "pattern": r"^\s*\d+\s*years?\s*$",
+                              "description": "The term, 1 to 5 whole years, e.g. `2 years`."}}, ("term",),
+                    "An experimental legal regime, as only the draft edition provides (requirement "
+                    "sandbox): participants `acknowledge` its terms before joining, and after the term "
+                    "the DAO only winds down."),
 }, ("name", "members"), "The DAO's charter, as `DAOSpec` takes it.")
 
 ARBITRATOR: Schema = _obj({
@@ -163,6 +168,8 @@ STEPS: dict[str, Schema] = {
     "found": _step({"by": _person("Who sends the deployment (default: the first member); it grants no power.")},
                    (), "Deploy the DAO of the `dao` section; each founder pays in their contribution.",
                    nullable=True),
+    "acknowledge": _step({"by": _BY}, ("by",), "A participant acknowledges the sandbox terms of the "
+                         "`dao` section's charter, on chain, from their own key (before founding or joining)."),
     "join": _step({"by": _BY}, ("by",), "A founder, or a candidate a passed proposal admitted, joins and pays in."),
     "contribute": _step({"by": _BY, "amount": _fmt("amount", "How much more they put in.")}, ("by", "amount"),
                         "A member adds to their contribution (and so to their cap)."),
@@ -295,7 +302,7 @@ STEPS["expect"] = _step(EXPECTATIONS, (), "Check the state of things now; the ru
 
 #: Step kinds in the order the reference page lists them, with a heading for each group.
 STEP_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("Membership and money", ("found", "join", "contribute", "exit", "withdraw", "pay_capital", "pay_dues")),
+    ("Membership and money", ("found", "acknowledge", "join", "contribute", "exit", "withdraw", "pay_capital", "pay_dues")),
     ("Decisions", ("propose", "vote", "wait", "execute")),
     ("Claims", ("claim",)),
     ("Automated decisions and their review", ("enforce_dues", "request_review", "review")),

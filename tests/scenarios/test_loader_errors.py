@@ -159,3 +159,22 @@ def test_a_file_is_named_as_the_caller_gave_it(tmp_path, monkeypatch):
         load_scenario("bad.yaml")
     assert str(info.value).startswith("bad.yaml:18: steps[3].vote.support must be one of")
     assert info.value.location.line == 18
+
+
+def test_a_sandbox_is_read_into_the_spec_and_acknowledged_by_a_step():
+    text = _edit("  quorum: 50%\n", "  quorum: 50%\n  sandbox: {term: 2 years}\n").replace(
+        "  - found:\n", "  - acknowledge: {by: Aigerim}\n  - found:\n")
+    scenario = load_text(text, "x.yaml")
+    assert scenario.spec is not None and scenario.spec.sandbox is not None and scenario.spec.sandbox.years == 2
+    assert [s.kind for s in scenario.steps][:2] == ["acknowledge", "found"]
+    assert scenario.steps[0].get("by") == "Aigerim"
+
+
+def test_a_sandbox_term_outside_one_to_five_years_names_its_line():
+    text = _edit("  quorum: 50%\n", "  quorum: 50%\n  sandbox: {term: 7 years}\n")
+    assert re.fullmatch(r"x\.yaml:11: dao\.sandbox\.term: 7 years is outside the 1 to 5 years .*", _refused(text))
+
+
+def test_acknowledging_a_charter_without_a_sandbox_is_refused():
+    text = _edit("  - found:\n", "  - acknowledge: {by: Aigerim}\n  - found:\n")
+    assert _refused(text) == "x.yaml:12: steps[1].acknowledge: the `dao` section declares no sandbox whose terms to acknowledge"
