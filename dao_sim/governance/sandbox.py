@@ -246,8 +246,10 @@ def check_act(dao: DAO, act: str, who: str) -> None:
         return
     if act in WIND_DOWN_REFUSES and dao.session.now() >= ends:
         when = datetime.fromtimestamp(ends, UTC).strftime("%Y-%m-%d %H:%M UTC")
+        years = dao.spec.sandbox.years if dao.spec.sandbox else 0
+        term = f"{years} year{'s' if years != 1 else ''}" if years else "term"
         raise SandboxError(f"{act} by {who} refused: {dao.name}'s sandbox term of "
-                           f"{dao.spec.sandbox.years if dao.spec.sandbox else '?'} years ended on {when}, "
+                           f"{term} ended on {when}, "
                            "so it only winds down (exits, withdrawals, claims, disputes, votes on "
                            f"earlier proposals) ({_basis()})")
     if act == "join":
