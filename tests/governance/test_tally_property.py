@@ -67,8 +67,14 @@ class Election:
         return power_of(self.contributions, self.rule)
 
     def dao(self, make_dao: Any, **rules: Any) -> Any:
-        return make_dao(members=self.contributions, voting_rule=self.rule, quorum=self.quorum,
-                        approval=self.approval, **rules)
+        # Shares go in as percentages: a bare number under 100 is refused (it reads as a mistake).
+        return make_dao(members=self.contributions, voting_rule=self.rule, quorum=percent(self.quorum),
+                        approval=percent(self.approval), **rules)
+
+
+def percent(bps: int) -> str:
+    """Basis points written as the percentage a charter states (``"0.6%"`` for 60)."""
+    return f"{bps / 100:.2f}%"
 
 
 @st.composite
@@ -179,7 +185,7 @@ def test_amendment_passes_exactly_with_the_consent_the_charter_asks(session, art
     consent = data.draw(consents(election), label="consent")
     base = base_snapshot(session, artifacts)
     try:
-        dao = election.dao(make_dao, amendment_consent=consent)
+        dao = election.dao(make_dao, amendment_consent=percent(consent))
         successor = deploy(DAOSpec(name="Steppe Makers II", members=election.contributions,
                                    voting_rule=election.rule, arbitrator="HumanArbitrator"),
                            session, artifacts=artifacts, predecessor=dao)
