@@ -83,13 +83,18 @@ def test_acknowledgments_are_on_chain_and_in_the_registry(session, artifacts, tm
         registry["Aigerim"].acknowledgments
 
 
-def test_a_newcomer_joins_only_after_acknowledging(lab, session):
+def _admit_erlan(lab, session) -> None:
+    """The founders vote Erlan in: he may join once he has acknowledged the sandbox."""
     pid = lab.propose("Aigerim", [Action.offer_membership(session.address("Erlan"), "2 ETH", "Erlan")],
                       "Admit Erlan")
     for voter in FOUNDERS:
         lab.vote(voter, pid, "for")
     session.advance(lab.spec.voting_period + lab.spec.grace_period)
     lab.execute(pid)
+
+
+def test_a_newcomer_joins_only_after_acknowledging(lab, session):
+    _admit_erlan(lab, session)
     with pytest.raises(SandboxError, match="Erlan cannot join Steppe Lab"):
         lab.join("Erlan")
     acknowledge_sandbox(lab.spec, session, "Erlan")
@@ -98,12 +103,7 @@ def test_a_newcomer_joins_only_after_acknowledging(lab, session):
 
 
 def test_a_join_straight_to_the_contract_is_found_afterwards(lab, session):
-    pid = lab.propose("Aigerim", [Action.offer_membership(session.address("Erlan"), "2 ETH", "Erlan")],
-                      "Admit Erlan")
-    for voter in FOUNDERS:
-        lab.vote(voter, pid, "for")
-    session.advance(lab.spec.voting_period + lab.spec.grace_period)
-    lab.execute(pid)
+    _admit_erlan(lab, session)
     assert unacknowledged_members(lab) == ()
     lab.contract.transact("join", [], sender="Erlan", value=2 * 10**18)  # round dao-sim
     assert unacknowledged_members(lab) == ("Erlan",)
