@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -23,8 +24,10 @@ __all__ = ["source_findings"]
 _MOCKS = "contracts/mocks/"
 
 
+@cache
 def _rules_digest() -> str:
-    """SHA-256 over the compliance package's sources: a changed rule invalidates the cache."""
+    """SHA-256 over the compliance package's sources: a changed rule invalidates the cache.
+    Read once per process: the sources do not change under a running program."""
     here = Path(__file__).parent
     digest = hashlib.sha256()
     for path in sorted(here.rglob("*.py")):

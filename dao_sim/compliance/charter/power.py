@@ -13,7 +13,9 @@ __all__ = ["OneMemberDecidesAlone", "founding_powers", "member_powers"]
 
 def founding_powers(spec: Any) -> dict[str, int]:
     """Each founder's voting power under the spec's voting rule."""
-    weighted = "WEIGHTED" in str(getattr(spec.voting_rule, "name", spec.voting_rule)).upper()
+    from dao_sim.governance import VotingRule
+
+    weighted = VotingRule.parse(spec.voting_rule) is VotingRule.CONTRIBUTION_WEIGHTED
     return {m.name: (m.contribution if weighted else 1) for m in spec.founders}
 
 
