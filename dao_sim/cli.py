@@ -406,6 +406,67 @@ def scenarios() -> None:
         typer.echo(f"{path.name}: {scenario.description}")
 
 
+def _scenario_path(scenario: Path) -> Path:
+    """A scenario file as given, or the library's scenario of that name."""
+    if not scenario.exists() and (_library() / scenario.with_suffix(".yaml").name).is_file():
+        return _library() / scenario.with_suffix(".yaml").name
+    return scenario
+
+
+def _report_target(path: Path | None) -> Path | None:
+    """Check a report path before the run, so a bad one costs no run and leaves nothing."""
+    if path is None:
+        return None
+    if path.suffix.lower() not in (".html", ".htm", ".md"):
+        fail(f"--report {path}: name the file .html (a page with pictures) or .md (Markdown)")
+    if path.is_dir():
+        fail(f"--report {path}: that is a folder; name the report's file")
+    for parent in path.parents:
+        if parent.exists():
+            if not parent.is_dir():
+                fail(f"--report {path}: {parent} is a file, not a folder")
+            break
+    return path
+
+
+def _write_scenario_report(report: Any, path: Path) -> None:
+    from dao_sim.files import write_atomically
+    from dao_sim.report import report_markdown
+    from dao_sim.report.html import report_html
+
+    text = report_html(report) if path.suffix.lower() in (".html", ".htm") else report_markdown(report)
+    try:
+        write_atomically(path, text)
+    except OSError as exc:
+        fail(f"cannot write the report to {path}: {exc.strerror or exc}")
+    typer.echo(f"Report written to {path}")
+
+
+def _serve(loaded: Any, applied: str, port: int, open_page: bool) -> None:
+    import os
+    import webbrowser
+
+    from dao_sim.compliance.monitors import monitor
+    from dao_sim.law import using
+    from dao_sim.scenarios.lesson import Lesson, serve_lesson
+
+    def monitors(result: Any) -> Any:
+        with using(applied):
+            return monitor(result.session.journal, [result.dao] if result.dao else [])
+
+    typer.echo("Setting up the lesson's chain...")
+    server = serve_lesson(Lesson(loaded, applied, monitors), port)
+    typer.echo(f"Lesson ready at {server.url} (only this computer can open it). Ctrl+C ends it.")
+    if open_page and (os.environ.get("DISPLAY") or sys.platform in ("darwin", "win32")):
+        webbrowser.open(server.url)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        typer.echo("Lesson ended.")
+    finally:
+        server.server_close()
+
+
 @app.command("run")
 @friendly
 def run(
@@ -417,6 +478,19 @@ def run(
                           "or draft-2025; the scenario's own, else code-2026, when omitted.")] = None,
     step: Annotated[bool, typer.Option(
         "--step", help="Pause after each step (press Enter to go on).")] = False,
+    interactive: Annotated[bool, typer.Option(
+        "--interactive", help="You make every ruling at the keyboard, with your reasons (the "
+                              "scenario's scripted rulings are set aside; its expectations then "
+                              "check what you decided).")] = False,
+    report: Annotated[Path | None, typer.Option(
+        "--report", help="Write the run's report: PATH.html for a page with pictures (opens "
+                         "offline), PATH.md for Markdown.", show_default=False)] = None,
+    serve: Annotated[bool, typer.Option(
+        "--serve", help="Teach it: a local web page (loopback only) that plays one step per click.")] = False,
+    port: Annotated[int, typer.Option("--port", min=0, max=65535,
+                                      help="The lesson's port (--serve); any free one when 0.")] = 0,
+    open_page: Annotated[bool, typer.Option(
+        "--open/--no-open", help="Open the lesson in the browser (--serve), where there is a screen.")] = True,
 ) -> None:
     """Play a scenario on a fresh embedded chain: each step, its checks, and what the runtime
     monitors found. Exit status 0 only if every step ran and every expectation held."""
@@ -425,34 +499,44 @@ def run(
     from dao_sim.law import using
     from dao_sim.report import scenario_header, scenario_summary, step_lines
     from dao_sim.scenarios import load_scenario, run_scenario
+    from dao_sim.scenarios.story import scenario_report
 
-    path = scenario
-    if not path.exists() and (_library() / path.with_suffix(".yaml").name).is_file():
-        path = _library() / path.with_suffix(".yaml").name
-    loaded = load_scenario(path)
+    target = _report_target(report)
+    loaded = load_scenario(_scenario_path(scenario))
     applied = chosen_edition(edition).id if edition else (loaded.edition or DEFAULT_EDITION)
+    if serve:
+        if step or interactive or target is not None:
+            fail("--serve plays the lesson in the browser: it takes no --step, --interactive or --report")
+        _serve(loaded, applied, port, open_page)
+        return
     for line in scenario_header(loaded, applied):
         typer.echo(line)
-    interactive = step and sys.stdin.isatty()
+    pause = step and sys.stdin.isatty()
 
     def show(_index: int, _step: Any, outcome: Any) -> None:
         for line in step_lines(outcome):
             typer.echo(line)
-        if interactive:
+        if pause:
             input("      (Enter for the next step) ")
 
     try:
-        result = run_scenario(loaded, edition=applied, on_step=show)
+        result = run_scenario(loaded, edition=applied, on_step=show, snapshots=target is not None,
+                              ask_rulings=interactive)
     except ScenarioError as exc:
         partial = getattr(exc, "result", None)
         if partial is not None:
             for line in scenario_summary(partial, None):
                 typer.echo(line)
+            if target is not None:
+                _write_scenario_report(scenario_report(partial), target)
         fail(str(exc))
     with using(applied):
         findings = monitor(result.session.journal, [result.dao] if result.dao else [])
     for line in scenario_summary(result, findings):
         typer.echo(line)
+    if target is not None:
+        with using(applied):
+            _write_scenario_report(scenario_report(result, findings), target)
     if not result.ok:
         raise typer.Exit(1)
 

@@ -11,8 +11,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from dao_sim.governance.units import format_eth
+from dao_sim.report.arguments import ArgumentTypes, RulingWords, show_typed
 from dao_sim.report.model import EvidenceRow, TimelineItem, check_basis
-from dao_sim.report.sentences import describe, describe_event, show_value
+from dao_sim.report.sentences import describe, describe_event
 
 if TYPE_CHECKING:
     from dao_sim.chain.journal import JournalEntry
@@ -104,18 +106,24 @@ def timeline_of(entries: list[JournalEntry], notes: list[Note],
     return tuple(items)
 
 
-def evidence_of(entries: list[JournalEntry], name_of: Callable[[str], str]
+def evidence_of(entries: list[JournalEntry], name_of: Callable[[str], str],
+                ruling_words: RulingWords | None = None, types: ArgumentTypes | None = None
                 ) -> tuple[EvidenceRow, ...]:
-    """Each entry as an :class:`EvidenceRow`, addresses named, events decoded."""
+    """Each entry as an :class:`EvidenceRow`: addresses named, amounts in ETH, times as
+    dates, enum values and rulings in words, events decoded; with ``types`` (the build's ABI)
+    the fields of structs are named and shown by kind too."""
     rows = []
     for e in entries:
-        args = ", ".join(f"{k}={show_value(v, name_of)}" for k, v in e.args.items())
+        dispute = e.args.get("disputeId")
+        inputs = types.of(e.function, e.args) if types is not None else {}
+        args = ", ".join(f"{k}={show_typed(inputs.get(k), k, v, name_of, ruling_words=ruling_words, dispute=dispute)}"
+                         for k, v in e.args.items())
         call = (f"{e.to_label}.{e.function}({args})" if e.function != "transfer"
                 else f"transfer to {e.to_label}")
         if e.value:
-            call += f" with {e.value} wei"
+            call += f" with {format_eth(e.value)}"
         status = "ok" if e.status else f"reverted: {e.error.describe(name_of) if e.error else '?'}"
         rows.append(EvidenceRow(e.index, e.tx_hash, e.block, e.timestamp, e.sender_name, call,
                                 status, e.gas_used,
-                                tuple(describe_event(ev, name_of) for ev in e.events)))
+                                tuple(describe_event(ev, name_of, ruling_words) for ev in e.events)))
     return tuple(rows)

@@ -16,6 +16,7 @@ from dao_sim import __version__
 from dao_sim.law import Edition
 from dao_sim.law import edition as _edition
 from dao_sim.report.model import (
+    DisputeRecord,
     EvidenceRow,
     LawNote,
     Report,
@@ -27,6 +28,7 @@ from dao_sim.report.model import (
 )
 
 __all__ = [
+    "disputes_markdown",
     "evidence_markdown",
     "markdown_table",
     "report_markdown",
@@ -128,6 +130,7 @@ def report_markdown(report: Report) -> str:
         out += ["## Money", ""]
         for table in report.tables:
             out += [_table_markdown(table), ""]
+    out += disputes_markdown(report.disputes)
     out += _law_markdown(report.law, under)
     for section in report.sections:
         out += [f"## {section.title}", "", section.markdown.rstrip(), ""]
@@ -138,6 +141,21 @@ def report_markdown(report: Report) -> str:
                  "(addresses shown by the names the session knows them by)."), "",
                 evidence_markdown(report.evidence), ""]
     return "\n".join(out)
+
+
+def disputes_markdown(disputes: Sequence[DisputeRecord]) -> list[str]:
+    """The disputes section: each dispute, every human ruling with its reasons, the outcome."""
+    if not disputes:
+        return []
+    out = ["## Disputes", ""]
+    for d in disputes:
+        out += [f"### Dispute '{d.name}': {d.about}", "", f"Opened by {d.opened_by}. {d.outcome}", ""]
+        for r in d.rulings:
+            round_ = "first panel" if r.round == 0 else f"appeal {r.round}"
+            out.append(f"- **{r.decided_by}** ({round_}, {r.how}) ruled **{r.ruling}**.")
+            out.append(f"  Reasons: “{r.reasons}”" if r.reasons else "  No reasons were written.")
+        out.append("")
+    return out
 
 
 def write_report(report: Report, path: Path | str) -> Path:

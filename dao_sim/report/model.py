@@ -24,13 +24,16 @@ from dao_sim.law import (
     provision,
     requirement,
 )
+from dao_sim.report.state import Snapshot
 
 __all__ = [
     "DEFAULT",
     "Check",
+    "DisputeRecord",
     "EvidenceRow",
     "LawNote",
     "Report",
+    "RulingRecord",
     "Section",
     "Table",
     "TimelineItem",
@@ -164,6 +167,11 @@ class EvidenceRow:
     gas_used: int
     events: tuple[str, ...]
 
+    @property
+    def when(self) -> str:
+        """The time in UTC, as text."""
+        return utc(self.timestamp)
+
 
 @dataclass(frozen=True)
 class Table:
@@ -254,6 +262,30 @@ class Section:
 
 
 @dataclass(frozen=True)
+class RulingRecord:
+    """One human's ruling in a dispute, with the reasons they wrote (kept off the chain; their
+    hash is on it)."""
+
+    round: int
+    decided_by: str
+    ruling: str
+    reasons: str
+    how: str
+    tx_hash: str = ""
+
+
+@dataclass(frozen=True)
+class DisputeRecord:
+    """A dispute told: what it was about, who opened it, every ruling and how it ended."""
+
+    name: str
+    about: str
+    opened_by: str
+    rulings: tuple[RulingRecord, ...]
+    outcome: str
+
+
+@dataclass(frozen=True)
 class Report:
     """A run, told: outcome, checks, facts, timeline, tables, law and defaults, evidence."""
 
@@ -268,6 +300,10 @@ class Report:
     evidence: tuple[EvidenceRow, ...] = ()
     sections: tuple[Section, ...] = ()
     chain: str = ""
+    #: Disputes with their rulings and reasons.
+    disputes: tuple[DisputeRecord, ...] = ()
+    #: The DAO after each step (:class:`~dao_sim.report.state.Snapshot`), for the charts.
+    snapshots: tuple[Snapshot, ...] = ()
     #: The edition of the Digital Code the report applies: the one in use when it is made.
     edition: str = field(default_factory=lambda: current_edition().id)
 

@@ -23,6 +23,7 @@ from eth_abi.exceptions import DecodingError
 from eth_utils import function_signature_to_4byte_selector
 
 from dao_sim.governance.units import format_eth
+from dao_sim.report.arguments import RulingWords, show_argument
 from dao_sim.report.model import DEFAULT, check_basis
 
 if TYPE_CHECKING:
@@ -152,14 +153,12 @@ def show_value(value: Any, name_of: NameOf) -> str:
     return str(value)
 
 
-def describe_event(event: DecodedEvent, name_of: NameOf) -> str:
-    """``VoteCast(proposalId=0, voter=Bolat, support=For, weight=1)``: an event for evidence."""
-    shown = []
-    for key, value in event.args.items():
-        if event.name == "VoteCast" and key == "support" and isinstance(value, int):
-            shown.append(f"{key}={_SUPPORT[value] if 0 <= value < 3 else value}")
-        else:
-            shown.append(f"{key}={show_value(value, name_of)}")
+def describe_event(event: DecodedEvent, name_of: NameOf, ruling_words: RulingWords | None = None) -> str:
+    """``VoteCast(proposalId=0, voter=Bolat, support=For, weight=1)``: an event for evidence,
+    amounts in ETH, times as dates and enum values and rulings in words (:mod:`.arguments`)."""
+    dispute = event.args.get("disputeId", event.args.get("_disputeID"))
+    shown = [f"{key}={show_argument(key, value, name_of, ruling_words=ruling_words, dispute=dispute)}"
+             for key, value in event.args.items()]
     return f"{event.name}({', '.join(shown)})"
 
 

@@ -77,7 +77,8 @@ def _rule(play: Play, step: Step) -> str:
     case = play.dispute(step.get("dispute"))
     escrow = isinstance(case, EscrowCase)
     person = step.get("by") or case.panel()[0]
-    if step.get("ask"):
+    ask = bool(step.get("ask")) or play.ask_rulings
+    if ask:
         channel: Any = play.prompt or InteractivePrompt()
     else:
         channel = ScriptedDecision(_ruling(step), step.get("reasons", ""), by=person)
@@ -88,9 +89,10 @@ def _rule(play: Play, step: Step) -> str:
         shown = f"proposal '{proposal}': {play.proposal(proposal).summary}"
         made = case.decide(channel, [person], evidence=[shown])
     record = made[-1]
+    play.rulings.extend((step.get("dispute"), r) for r in made)
     label = (f"{share_of_ruling(record.ruling)}% of the deposit to the payee" if escrow and record.ruling
              else record.ruling_label)
-    how = " at the keyboard" if step.get("ask") else ""
+    how = " at the keyboard" if ask else ""
     reasons = f"; reasons: {record.reason}" if record.reason else ""
     return f"{record.decided_by} rules{how} in dispute '{step.get('dispute')}': {label}{reasons}"
 

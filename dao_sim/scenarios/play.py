@@ -16,7 +16,7 @@ from dao_sim.exceptions import ScenarioError
 
 if TYPE_CHECKING:
     from dao_sim.chain.session import ChainSession
-    from dao_sim.disputes import Court, DecisionChannel, EscrowAgreement, ProposalDispute
+    from dao_sim.disputes import Court, DecisionChannel, EscrowAgreement, ProposalDispute, Ruling
     from dao_sim.governance import DAO
     from dao_sim.scenarios.model import Scenario
 
@@ -88,6 +88,10 @@ class Play:
         self.dispute_proposals: dict[str, str] = {}
         self.decisions: dict[str, tuple[DAO, int]] = {}
         self.escrows: dict[str, EscrowAgreement] = {}
+        #: Each human ruling as it was made, with the dispute's name: who, what and their reasons.
+        self.rulings: list[tuple[str, Ruling]] = []
+        #: Whether every ruling is asked of the person at the keyboard (``dao-sim run --interactive``).
+        self.ask_rulings = False
         self.start_balances = {name: session.balance(name) for name in scenario.people}
 
     def in_names(self, text: str) -> str:

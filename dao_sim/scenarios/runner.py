@@ -9,12 +9,13 @@ the checks of an ``expect`` step. It writes nothing: reports are made later from
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from dao_sim import law
 from dao_sim.exceptions import DaoSimError, suggest
+from dao_sim.report.state import Snapshot, capture
 from dao_sim.scenarios.acts import DAO_ACTS
 from dao_sim.scenarios.acts_disputes import DISPUTE_ACTS
 from dao_sim.scenarios.errors import (
@@ -62,6 +63,8 @@ class StepOutcome:
         The checks of an ``expect`` step.
     failure : str or None
         Why the run stopped at this step, if it did.
+    snapshot : Snapshot or None
+        The DAO after the step, when the run was asked to take snapshots.
     """
 
     index: int
@@ -72,6 +75,7 @@ class StepOutcome:
     refused: str | None = None
     checks: tuple[Check, ...] = ()
     failure: str | None = None
+    snapshot: Snapshot | None = None
 
 
 @dataclass(frozen=True)
@@ -93,6 +97,8 @@ class ScenarioResult:
         The DAO at the end (the successor, after an amendment).
     court : Court
         The scenario's arbitrator.
+    play : Play
+        What the steps named (proposals, disputes, rulings with their reasons...).
     """
 
     scenario: Scenario
@@ -102,6 +108,7 @@ class ScenarioResult:
     session: ChainSession
     dao: DAO | None
     court: Court
+    play: Play
 
     @property
     def ok(self) -> bool:
@@ -174,23 +181,37 @@ class _Run:
     """One run's loop: play each step, record it, stop at the first failure."""
 
     def __init__(self, play: Play, edition: str, setup: StepOutcome,
-                 on_step: Callable[[int, Step, StepOutcome], None] | None) -> None:
+                 on_step: Callable[[int, Step, StepOutcome], None] | None, snapshots: bool,
+                 on_result: Callable[[ScenarioResult], None] | None = None) -> None:
         self.play = play
+        self.on_result = on_result
         self.edition = edition
-        self.setup = setup
+        self.snapshots = snapshots
+        self.setup = self.with_snapshot(setup)
         self.on_step = on_step
         self.outcomes: list[StepOutcome] = []
+
+    def with_snapshot(self, outcome: StepOutcome) -> StepOutcome:
+        if not self.snapshots:
+            return outcome
+        play = self.play
+        named = {name: (ref.number, ref.summary) for name, ref in play.proposals.items() if ref.dao is play.dao}
+        return replace(outcome, snapshot=capture(play.dao, play.session, step=outcome.index,
+                                                 label=outcome.description, proposals=named))
 
     def result(self) -> ScenarioResult:
         play = self.play
         assert play.court is not None
         return ScenarioResult(play.scenario, self.edition, self.setup, tuple(self.outcomes), play.session,
-                              play.dao, play.court)
+                              play.dao, play.court, play)
 
     def record(self, outcome: StepOutcome, step: Step) -> None:
+        outcome = self.with_snapshot(outcome)
         self.outcomes.append(outcome)
         if self.on_step is not None:
             self.on_step(step.index, step, outcome)
+        if self.on_result is not None:
+            self.on_result(self.result())
 
     def fail(self, step: Step, start: int, description: str, error: _Failure, **extra: Any) -> _Failure:
         self.record(StepOutcome(step.index, step.kind, step.line, description,
@@ -240,7 +261,9 @@ class _Run:
 def run_scenario(scenario: Scenario | str | Path, *, session: ChainSession | None = None,
                  artifacts: Any = None, edition: str | None = None,
                  on_step: Callable[[int, Step, StepOutcome], None] | None = None,
-                 prompt: DecisionChannel | None = None) -> ScenarioResult:
+                 prompt: DecisionChannel | None = None, snapshots: bool = False,
+                 on_result: Callable[[ScenarioResult], None] | None = None,
+                 ask_rulings: bool = False) -> ScenarioResult:
     """Play a scenario and return what happened at each step.
 
     Parameters
@@ -259,6 +282,16 @@ def run_scenario(scenario: Scenario | str | Path, *, session: ChainSession | Non
         at), so a step-by-step view can draw or pause.
     prompt : DecisionChannel, optional
         Where ``rule`` steps with ``ask: true`` get their ruling (the terminal by default).
+    snapshots : bool
+        Read the DAO's state after each step into :attr:`StepOutcome.snapshot` (for reports
+        and lessons; a few calls per member and proposal each step).
+    on_result : callable, optional
+        Called with the run so far (a :class:`ScenarioResult`) after the set-up and after
+        each step, on the thread that plays the run: a lesson builds its page from it.
+    ask_rulings : bool
+        Put every ``rule`` step to the person at the keyboard (through ``prompt``), as if each
+        said ``ask: true``: the scripted rulings are set aside, and the expectations after
+        them then check what the human decided.
 
     Returns
     -------
@@ -281,7 +314,10 @@ def run_scenario(scenario: Scenario | str | Path, *, session: ChainSession | Non
         artifacts = artifacts or compile_project()
         _check_refusals(loaded, artifacts)
         play = Play(loaded, _session(loaded, session), artifacts, prompt)
-        run = _Run(play, applied.id, _setup(play), on_step)
+        play.ask_rulings = ask_rulings
+        run = _Run(play, applied.id, _setup(play), on_step, snapshots, on_result)
+        if on_result is not None:
+            on_result(run.result())
         for step in loaded.steps:
             run.step(step)
         return run.result()

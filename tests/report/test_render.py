@@ -92,7 +92,7 @@ def test_evidence_keeps_hash_block_call_and_events(told):
     session, story = told
     row = story.evidence()[0]
     assert row.tx_hash == session.journal[0].tx_hash
-    assert row.call == f"transfer to Bolat with {3 * ETH} wei"
+    assert row.call == "transfer to Bolat with 3 ETH"
     assert row.status == "ok"
     assert row.block == session.journal[0].block
 

@@ -1,0 +1,169 @@
+"""A scenario's run told as a :class:`~dao_sim.report.Report`: the one report every renderer
+(terminal, Markdown, HTML, the lesson view) lays out.
+
+Each step becomes a line of narration followed by the transactions it sent; expectations
+become the report's checks; the last snapshot gives the members, their liability and the
+proposals with their votes; the human rulings keep the reasons their authors wrote.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from dao_sim.compliance import Finding
+from dao_sim.disputes import share_of_ruling
+from dao_sim.governance.units import format_eth
+from dao_sim.law import edition as find_edition
+from dao_sim.report import (
+    Check,
+    Report,
+    Table,
+    evidence_of,
+    findings_check,
+    findings_section,
+    timeline_of,
+)
+from dao_sim.report.arguments import ArgumentTypes
+from dao_sim.report.chronicle import Note
+from dao_sim.report.model import DisputeRecord, RulingRecord
+from dao_sim.report.state import Snapshot
+from dao_sim.scenarios.play import EscrowCase
+
+if TYPE_CHECKING:
+    from dao_sim.scenarios.runner import ScenarioResult, StepOutcome
+
+__all__ = ["scenario_report"]
+
+_PROPOSAL_RULINGS = ("refused to arbitrate", "uphold", "void", "remedy")
+_CHECKED = "Runtime monitors over every transaction of the run"
+
+
+def _ruling_words(result: ScenarioResult) -> dict[int, str]:
+    return {case.dispute_id: ("escrow" if isinstance(case, EscrowCase) else "proposal")
+            for case in result.play.disputes.values()}
+
+
+def _words_for(kinds: dict[int, str]):  # type: ignore[no-untyped-def]
+    def words(dispute: int | None, ruling: int) -> str:
+        if kinds.get(dispute if dispute is not None else -1) == "escrow":
+            return "refused to arbitrate" if ruling == 0 else f"{share_of_ruling(ruling)}% to the payee"
+        if 0 <= ruling < len(_PROPOSAL_RULINGS):
+            return _PROPOSAL_RULINGS[ruling]
+        return f"ruling {ruling}"
+
+    return words
+
+
+def _notes(outcomes: Sequence[StepOutcome], session: object) -> list[Note]:
+    notes = []
+    head = session.latest_block()  # type: ignore[attr-defined]
+    for o in outcomes:
+        if o.entries:
+            first = o.entries[0]
+            at, block, position = first.timestamp, first.block, first.index
+        elif o.snapshot is not None:
+            at, block, position = o.snapshot.timestamp, o.snapshot.block, None
+        else:
+            at, block, position = head.timestamp, head.number, None
+        if position is None:
+            later = [e.index for later in outcomes[outcomes.index(o) + 1:] for e in later.entries]
+            position = later[0] if later else len(session.journal)  # type: ignore[attr-defined]
+        head_text = "Set-up" if o.index == 0 else f"Step {o.index}"
+        text = f"{head_text}: {o.description}"
+        if o.failure:
+            text += f" (the run stopped here: {o.failure})"
+        notes.append(Note(position, at, block, text))
+    return notes
+
+
+def _members(snapshot: Snapshot) -> Table:
+    rows = tuple((m.name, "member" if m.active else "left", format_eth(m.contributed), format_eth(m.share_value),
+                  format_eth(m.lost), format_eth(m.cap), format_eth(m.remaining), snapshot.votes(m.power))
+                 for m in snapshot.members)
+    return Table("Members, contributions and liability",
+                 ("member", "status", "contributed", "share now", "lost", "cap", "remaining exposure",
+                  "voting power"), rows,
+                 "No member can lose more than the cap, which is what they contributed.")
+
+
+def _proposals(snapshot: Snapshot) -> Table:
+    rows = tuple((p.name, p.summary, p.state.lower(), snapshot.votes(p.for_votes),
+                  snapshot.votes(p.against_votes), snapshot.votes(p.abstain_votes),
+                  ", ".join(f"{b.voter} {b.support}" for b in p.ballots) or "no vote")
+                 for p in snapshot.proposals)
+    return Table("Proposals and votes", ("proposal", "what it does", "state", "for", "against", "abstain",
+                                         "ballots"), rows)
+
+
+def _disputes(result: ScenarioResult) -> tuple[DisputeRecord, ...]:
+    play, records = result.play, []
+    for name, case in play.disputes.items():
+        rulings = tuple(RulingRecord(r.round, r.decided_by, r.ruling_label, r.reason,
+                                     {"script": "as scripted in the scenario", "interactive": "at the keyboard",
+                                      "signed-file": "by a signed ruling file"}.get(r.channel, r.channel),
+                                     r.tx_hash)
+                        for n, r in play.rulings if n == name)
+        info = result.court.dispute(case.dispute_id)
+        if isinstance(case, EscrowCase):
+            about = f"escrow '{next(k for k, v in play.escrows.items() if v is case.agreement)}'"
+            ended = f"The agreement is now {case.agreement.state().name.replace('_', ' ').lower()}."
+        else:
+            proposal = play.dispute_proposals[name]
+            about = f"proposal '{proposal}' ({play.proposal(proposal).summary})"
+            ended = f"Proposal '{proposal}' is now {case.dao.state(case.proposal_id).lower()}."
+        opened = next((e.sender_name for e in result.session.journal
+                       if any(ev.name == "DisputeCreation" and int(ev.args.get("_disputeID", -1)) == case.dispute_id
+                              for ev in e.events)), "a party")
+        words = _words_for(_ruling_words(result))
+        status = (f"The ruling is final: {words(case.dispute_id, info.ruling)}." if info.executed
+                  else f"The current ruling: {words(case.dispute_id, info.ruling)} (not yet final)."
+                  if info.decided else "No ruling yet.")
+        records.append(DisputeRecord(name, about, opened, rulings, f"{status} {ended}"))
+    return tuple(records)
+
+
+def scenario_report(result: ScenarioResult, findings: Sequence[Finding] | None = None) -> Report:
+    """The report of a played scenario.
+
+    Parameters
+    ----------
+    result : ScenarioResult
+        Played with ``snapshots=True`` for the members, proposals and charts.
+    findings : sequence of Finding, optional
+        What the runtime monitors found; the report then carries them and a check that none
+        is serious.
+    """
+    scenario, session = result.scenario, result.session
+    outcomes = (result.setup, *result.outcomes)
+    checks = [Check(f"{c.field}: {c.expected}", c.ok, "" if c.ok else f"found {c.found}") for c in result.checks]
+    played = len(result.outcomes) == len(scenario.steps)
+    checks.append(Check(f"all {len(scenario.steps)} steps played", played and result.ok,
+                        "" if played else f"stopped at step {len(result.outcomes)}"))
+    sections = []
+    if findings is not None:
+        checks.append(findings_check(findings, _CHECKED))
+        sections.append(findings_section(findings, _CHECKED + " (decisions traced to their authority, "
+                                         "losses within the caps, rulings by registered persons):"))
+    held = sum(c.ok for c in result.checks)
+    outcome = (f"Every step ran and all {len(result.checks)} expectations held." if result.ok else
+               f"The run failed: {next((o.failure for o in result.outcomes if o.failure), 'steps were left')}"
+               f" ({held} of {len(result.checks)} expectations held).")
+    entries = list(session.journal[result.setup.entries[0].index if result.setup.entries else 0:])
+    snapshots = tuple(o.snapshot for o in outcomes if o.snapshot is not None)
+    tables = []
+    if snapshots and snapshots[-1].members:
+        tables.append(_members(snapshots[-1]))
+    if snapshots and snapshots[-1].proposals:
+        tables.append(_proposals(snapshots[-1]))
+    facts = [("scenario", str(scenario.path)), ("law applied", find_edition(result.edition).title),
+             ("people", ", ".join(scenario.people)), ("arbitrator", f"{scenario.arbitrator.label}: " + ", ".join(result.court.roster()))]
+    if result.dao is not None:
+        facts.insert(2, ("DAO", f"{result.dao.name} at {result.dao.address}"))
+    return Report(
+        title=scenario.title, summary=scenario.description, outcome=outcome, checks=tuple(checks),
+        facts=tuple(facts), timeline=timeline_of(entries, _notes(outcomes, session), session.name_of),
+        tables=tuple(tables), evidence=evidence_of(entries, session.name_of, _words_for(_ruling_words(result)),
+                             ArgumentTypes(result.play.artifacts)),
+        sections=tuple(sections), chain="an embedded eth-tester chain (py-evm)", edition=result.edition,
+        disputes=_disputes(result), snapshots=snapshots)
