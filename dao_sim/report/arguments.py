@@ -116,10 +116,11 @@ def show_typed(abi_input: Mapping[str, Any] | None, name: str, value: Any, name_
                ruling_words: RulingWords | None = None, dispute: int | None = None) -> str:
     """Like :func:`show_argument`, with a struct's (or an array of structs') fields named and
     each shown by its own kind, when its ABI input is known."""
-    components = (abi_input or {}).get("components")
+    known: Mapping[str, Any] = abi_input or {}
+    components = known.get("components")
     if components and isinstance(value, list | tuple):
-        if str(abi_input.get("type", "")).endswith("]"):  # type: ignore[union-attr]
-            element = {**abi_input, "type": str(abi_input["type"]).rsplit("[", 1)[0]}  # type: ignore[index]
+        if str(known.get("type", "")).endswith("]"):
+            element = {**known, "type": str(known["type"]).rsplit("[", 1)[0]}
             return "(" + ", ".join(show_typed(element, name, v, name_of, ruling_words=ruling_words,
                                               dispute=dispute) for v in value) + ")"
         fields = [f"{c['name']}={show_typed(c, c['name'], v, name_of, ruling_words=ruling_words, dispute=dispute)}"
