@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dao_sim.governance.units import format_eth
+from dao_sim.report.arguments import ruling_text
 from dao_sim.report.sentences import NameOf, Sentence, sentence
 from dao_sim.report.sentences import first_event as _first
 
@@ -26,16 +27,24 @@ _DAO_OUTCOMES = (
 )
 
 
+def _quoted(dispute: int, ruling: int) -> str:
+    """A ruling as a sentence names it: its words when the report knows them (``'void'``)."""
+    text = ruling_text(dispute, ruling)
+    return f"'{text}'" if not text.startswith(("option ", "refused")) else text
+
+
 def _ruled(entry: JournalEntry, name_of: NameOf, how: str) -> Sentence | None:
     cast = _first(entry, "RulingCast")
     if cast is None:
         return None
     args = cast.args
-    text = (f"{name_of(args['arbitrator'])} ruled {args['ruling']} in dispute {args['disputeId']} "
+    dispute = int(args["disputeId"])
+    text = (f"{name_of(args['arbitrator'])} ruled {_quoted(dispute, int(args['ruling']))} in dispute {dispute} "
             f"(round {args['round']}), {how}")
     given = _first(entry, "RulingGiven")
     if given is not None:
-        text += f"; the panel's majority is reached: ruling {given.args['ruling']}, open to appeal"
+        text += (f"; the panel's majority is reached: {_quoted(dispute, int(given.args['ruling']))}, "
+                 "open to appeal")
     return Sentence(text, "human-dispute")
 
 
@@ -88,8 +97,9 @@ def _deliver(entry: JournalEntry, name_of: NameOf) -> Sentence | None:
     ruled = _first(entry, "Ruling")
     if ruled is None:
         return None
-    return Sentence(f"{entry.sender_name} delivered the final ruling {ruled.args['_ruling']} of "
-                    f"dispute {ruled.args['_disputeID']} to {name_of(ruled.address)}, which had "
+    dispute = int(ruled.args["_disputeID"])
+    return Sentence(f"{entry.sender_name} delivered the final ruling {_quoted(dispute, int(ruled.args['_ruling']))} of "
+                    f"dispute {dispute} to {name_of(ruled.address)}, which had "
                     "refused it before", "human-dispute")
 
 
@@ -98,8 +108,9 @@ def _execute_ruling(entry: JournalEntry, name_of: NameOf) -> Sentence | None:
     done = _first(entry, "RulingExecuted")
     if done is None:
         return None
-    text = (f"{entry.sender_name} passed the human ruling {done.args['ruling']} of dispute "
-            f"{done.args['disputeId']} on, the appeal window being over")
+    dispute = int(done.args["disputeId"])
+    text = (f"{entry.sender_name} passed the human ruling {_quoted(dispute, int(done.args['ruling']))} of dispute "
+            f"{dispute} on, the appeal window being over")
     enforced = _first(entry, "RulingEnforced")
     if enforced is not None:
         outcome = int(enforced.args["ruling"])

@@ -9,7 +9,9 @@ classified here or deliberately left a plain number).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import UTC, datetime
 from typing import Any
 
@@ -58,6 +60,39 @@ PLAIN = frozenset({
 })
 #: A weight this large is a contribution in wei, not a count of members.
 _WEI_WEIGHT = 10**15
+
+
+_RULING_WORDS: ContextVar[RulingWords | None] = ContextVar("ruling_words", default=None)
+
+
+@contextmanager
+def ruling_words(words: RulingWords | None) -> Iterator[None]:
+    """Within the block, rulings are told with ``words`` wherever no other words are given
+    (the timeline's sentences as well as the evidence): a report maker knows each dispute's
+    options, a sentence about one transaction does not."""
+    token = _RULING_WORDS.set(words)
+    try:
+        yield
+    finally:
+        _RULING_WORDS.reset(token)
+
+
+def ruling_text(dispute: int | None, ruling: int) -> str:
+    """Ruling ``ruling`` of ``dispute`` in the words in use (see :func:`ruling_words`), else
+    ``option 2`` (``refused to arbitrate`` for 0, which means that in every dispute).
+
+    Examples
+    --------
+    >>> ruling_text(0, 2), ruling_text(0, 0)
+    ('option 2', 'refused to arbitrate')
+    >>> with ruling_words(lambda d, r: "void"):
+    ...     ruling_text(0, 2)
+    'void'
+    """
+    words = _RULING_WORDS.get()
+    if words is not None:
+        return words(dispute, ruling)
+    return "refused to arbitrate" if ruling == 0 else f"option {ruling}"
 
 
 def kind_of(name: str) -> str:
@@ -146,8 +181,8 @@ def show_argument(name: str, value: Any, name_of: NameOf, *, ruling_words: Rulin
     Parameters
     ----------
     ruling_words : callable, optional
-        The words of a ruling number in a dispute (``(0, 2)`` -> ``"void"``); without it a
-        ruling is shown as ``ruling 2``.
+        The words of a ruling number in a dispute (``(0, 2)`` -> ``"void"``); without it, the
+        words in use (:func:`ruling_words`), else ``option 2``.
     dispute : int, optional
         The dispute the call or event is about, for ``ruling_words``.
 
@@ -183,7 +218,5 @@ def show_argument(name: str, value: Any, name_of: NameOf, *, ruling_words: Rulin
         words = ENUMS[name]
         return words[value] if 0 <= value < len(words) else f"unknown ({value})"
     if kind == "ruling":
-        if ruling_words is not None:
-            return ruling_words(dispute, value)
-        return "refused to arbitrate" if value == 0 else f"ruling {value}"
+        return ruling_words(dispute, value) if ruling_words is not None else ruling_text(dispute, value)
     return str(value)

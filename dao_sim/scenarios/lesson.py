@@ -74,7 +74,7 @@ class Lesson:
 
     def _publish(self, result: ScenarioResult, *, done: bool = False, failure: str = "",
                  findings: Any = None) -> None:
-        report = scenario_report(result, findings)
+        report = scenario_report(result, findings, in_progress=not done)
         parts = lesson_parts(report, len(result.outcomes), self.total)
         with self._lock:
             self._view = _View(len(result.outcomes), parts, done, failure)

@@ -24,7 +24,7 @@ from dao_sim.report import (
     findings_section,
     timeline_of,
 )
-from dao_sim.report.arguments import ArgumentTypes
+from dao_sim.report.arguments import ArgumentTypes, ruling_words
 from dao_sim.report.chronicle import Note
 from dao_sim.report.model import DisputeRecord, RulingRecord
 from dao_sim.report.state import Snapshot
@@ -123,7 +123,8 @@ def _disputes(result: ScenarioResult) -> tuple[DisputeRecord, ...]:
     return tuple(records)
 
 
-def scenario_report(result: ScenarioResult, findings: Sequence[Finding] | None = None) -> Report:
+def scenario_report(result: ScenarioResult, findings: Sequence[Finding] | None = None, *,
+                    in_progress: bool = False) -> Report:
     """The report of a played scenario.
 
     Parameters
@@ -133,22 +134,32 @@ def scenario_report(result: ScenarioResult, findings: Sequence[Finding] | None =
     findings : sequence of Finding, optional
         What the runtime monitors found; the report then carries them and a check that none
         is serious.
+    in_progress : bool
+        The run is still playing (a lesson between clicks): the steps not yet played are not
+        a failure.
     """
     scenario, session = result.scenario, result.session
     outcomes = (result.setup, *result.outcomes)
     checks = [Check(f"{c.field}: {c.expected}", c.ok, "" if c.ok else f"found {c.found}") for c in result.checks]
     played = len(result.outcomes) == len(scenario.steps)
-    checks.append(Check(f"all {len(scenario.steps)} steps played", played and result.ok,
-                        "" if played else f"stopped at step {len(result.outcomes)}"))
+    failure = next((o.failure for o in result.outcomes if o.failure), None)
+    if not in_progress or failure:
+        checks.append(Check(f"all {len(scenario.steps)} steps played", played and result.ok,
+                            "" if played else f"stopped at step {len(result.outcomes)}"))
     sections = []
     if findings is not None:
         checks.append(findings_check(findings, _CHECKED))
         sections.append(findings_section(findings, _CHECKED + " (decisions traced to their authority, "
                                          "losses within the caps, rulings by registered persons):"))
     held = sum(c.ok for c in result.checks)
-    outcome = (f"Every step ran and all {len(result.checks)} expectations held." if result.ok else
-               f"The run failed: {next((o.failure for o in result.outcomes if o.failure), 'steps were left')}"
-               f" ({held} of {len(result.checks)} expectations held).")
+    if in_progress and not failure:
+        outcome = (f"{len(result.outcomes)} of {len(scenario.steps)} steps played so far; "
+                   f"{held} of {len(result.checks)} expectations held.")
+    elif result.ok:
+        outcome = f"Every step ran and all {len(result.checks)} expectations held."
+    else:
+        outcome = (f"The run failed: {failure or 'it stopped before the last step'} "
+                   f"({held} of {len(result.checks)} expectations held).")
     entries = list(session.journal[result.setup.entries[0].index if result.setup.entries else 0:])
     snapshots = tuple(o.snapshot for o in outcomes if o.snapshot is not None)
     tables = []
@@ -160,10 +171,13 @@ def scenario_report(result: ScenarioResult, findings: Sequence[Finding] | None =
              ("people", ", ".join(scenario.people)), ("arbitrator", f"{scenario.arbitrator.label}: " + ", ".join(result.court.roster()))]
     if result.dao is not None:
         facts.insert(2, ("DAO", f"{result.dao.name} at {result.dao.address}"))
+    words = _words_for(_ruling_words(result))
+    with ruling_words(words):
+        timeline = timeline_of(entries, _notes(outcomes, session), session.name_of)
     return Report(
         title=scenario.title, summary=scenario.description, outcome=outcome, checks=tuple(checks),
-        facts=tuple(facts), timeline=timeline_of(entries, _notes(outcomes, session), session.name_of),
-        tables=tuple(tables), evidence=evidence_of(entries, session.name_of, _words_for(_ruling_words(result)),
+        facts=tuple(facts), timeline=timeline,
+        tables=tuple(tables), evidence=evidence_of(entries, session.name_of, words,
                              ArgumentTypes(result.play.artifacts)),
         sections=tuple(sections), chain="an embedded eth-tester chain (py-evm)", edition=result.edition,
         disputes=_disputes(result), snapshots=snapshots)

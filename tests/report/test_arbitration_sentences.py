@@ -4,6 +4,11 @@ from dao_sim.disputes import Arbitrator, ScriptedDecision, deploy_arbitrator
 from dao_sim.disputes.lifecycle import ProposalDispute
 from dao_sim.governance import Action
 from dao_sim.report import describe
+from dao_sim.report.arguments import ruling_words
+
+
+def ruled_entry(session):
+    return next(e for e in session.journal if e.function == "submitSignedRuling")
 
 
 def test_rulings_escalations_and_their_effect_are_told(session, artifacts, make_dao):
@@ -24,6 +29,8 @@ def test_rulings_escalations_and_their_effect_are_told(session, artifacts, make_
     assert "nothing was decided" in told["escalate"].text
     assert told["drawPanel"].text.startswith("Gulnara had the panel of dispute 0 (round 1) drawn: ")
     ruled = told["submitSignedRuling"]
-    assert "ruled 2 in dispute 0 (round 1), by an EIP-712 signature relayed by Kairat" in ruled.text
+    assert "ruled option 2 in dispute 0 (round 1), by an EIP-712 signature relayed by Kairat" in ruled.text
+    with ruling_words(lambda dispute, ruling: ("refused", "uphold", "void")[ruling]):
+        assert "ruled 'void' in dispute 0 (round 1)" in describe(ruled_entry(session), session.name_of).text
     assert ruled.basis == "human-dispute"
     assert told["executeRuling"].text.endswith("proposal 0: void: the proposal will never execute")

@@ -57,6 +57,7 @@ def test_amounts_times_durations_and_percentages_in_words() -> None:
     assert show_argument("weight", 1, str) == "1"
     assert show_argument("weight", 4 * 10**18, str) == "4 ETH"
     assert show_argument("ruling", 2, str, ruling_words=lambda d, r: f"void in {d}", dispute=3) == "void in 3"
+    assert show_argument("ruling", 2, str) == "option 2"
     assert show_argument("proposalId", 12, str) == "12"
 
 
