@@ -11,14 +11,14 @@ PY_STAMP := $(VENV)/.installed
 SLITHER := slither-analyzer==0.11.6
 JS_STAMP := node_modules/.installed
 
-.PHONY: setup demo test test-thorough bench gas lint clean
+.PHONY: setup browser demo test test-thorough bench gas lint clean
 
 setup: $(PY_STAMP) $(JS_STAMP)
 
 $(PY_STAMP): pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit("dao-sim needs Python 3.11+") if sys.version_info < (3, 11) else None'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --disable-pip-version-check -e .
+	$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[browser]'
 	$(BIN)/python -m pip install -q --disable-pip-version-check --no-deps $(SLITHER)
 	touch $@
 
@@ -29,10 +29,20 @@ $(JS_STAMP): package.json package-lock.json
 demo: setup
 	$(BIN)/dao-sim demo
 
-test: setup
+# The page tests drive Debian's chromium headless. As root with apt-get, `make test` installs it
+# and requires the browser tests to run; elsewhere they are skipped, saying how to install it.
+browser:
+	@if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "Installing chromium and chromedriver for the page tests (apt-get)..."; \
+		apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	else echo "chromium is not installed: the page tests will be skipped (apt-get install chromium chromium-driver)"; fi
+
+test: setup browser
+	@if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then export DAO_SIM_REQUIRE_BROWSER=1; fi; \
 	$(BIN)/python -m pytest
 
-test-thorough: setup
+test-thorough: setup browser
 	HYPOTHESIS_PROFILE=thorough $(BIN)/python -m pytest
 
 lint: setup

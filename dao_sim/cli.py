@@ -446,16 +446,10 @@ def _serve(loaded: Any, applied: str, port: int, open_page: bool) -> None:
     import os
     import webbrowser
 
-    from dao_sim.compliance.monitors import monitor
-    from dao_sim.law import using
     from dao_sim.scenarios.lesson import Lesson, serve_lesson
 
-    def monitors(result: Any) -> Any:
-        with using(applied):
-            return monitor(result.session.journal, [result.dao] if result.dao else [])
-
     typer.echo("Setting up the lesson's chain...")
-    server = serve_lesson(Lesson(loaded, applied, monitors), port)
+    server = serve_lesson(Lesson(loaded, applied), port)
     typer.echo(f"Lesson ready at {server.url} (only this computer can open it). Ctrl+C ends it.")
     if open_page and (os.environ.get("DISPLAY") or sys.platform in ("darwin", "win32")):
         webbrowser.open(server.url)
@@ -494,12 +488,11 @@ def run(
 ) -> None:
     """Play a scenario on a fresh embedded chain: each step, its checks, and what the runtime
     monitors found. Exit status 0 only if every step ran and every expectation held."""
-    from dao_sim.compliance.monitors import monitor
     from dao_sim.exceptions import ScenarioError
     from dao_sim.law import using
     from dao_sim.report import scenario_header, scenario_summary, step_lines
     from dao_sim.scenarios import load_scenario, run_scenario
-    from dao_sim.scenarios.story import scenario_report
+    from dao_sim.scenarios.story import review, scenario_report
 
     target = _report_target(report)
     loaded = load_scenario(_scenario_path(scenario))
@@ -531,7 +524,7 @@ def run(
                 _write_scenario_report(scenario_report(partial), target)
         fail(str(exc))
     with using(applied):
-        findings = monitor(result.session.journal, [result.dao] if result.dao else [])
+        findings = review(result)
     for line in scenario_summary(result, findings):
         typer.echo(line)
     if target is not None:

@@ -172,7 +172,7 @@ def test_run_plays_a_library_scenario_and_the_monitors_read_it():
     assert out.startswith("Law applied: Digital Code of the Republic of Kazakhstan No. 255-VIII")
     assert "14. Madina rules in dispute 'objection': void" in out
     assert "18 of 18 steps played; 10 of 10 expectations held." in out
-    assert "Runtime monitors: nothing wrong found." in out
+    assert "Charter rules and runtime monitors: nothing wrong found." in out
 
 
 def test_run_fails_on_a_wrong_expectation_naming_file_and_line(tmp_path):
@@ -185,7 +185,7 @@ def test_run_fails_on_a_wrong_expectation_naming_file_and_line(tmp_path):
     assert result.exit_code == 1
     assert result.stderr.strip() == (f"error: {wrong}:49: steps[17].expect.proposals.campaign: "
                                      "expected Executed, found Voided")
-    assert "Runtime monitors" not in result.stdout, "the monitors did not run; nothing is said of them"
+    assert "runtime monitors" not in result.stdout, "the monitors did not run; nothing is said of them"
 
 
 def test_run_refuses_a_malformed_or_missing_file_in_one_line(tmp_path):

@@ -111,8 +111,14 @@ def kind_of(name: str) -> str:
     return next((kind for names, kind in kinds if name in names), "unknown")
 
 
-def _duration(seconds: int) -> str:
-    """``3 days``, ``2 hours``, ``90 seconds``."""
+def duration_text(seconds: int) -> str:
+    """A length of time in the largest whole unit.
+
+    Examples
+    --------
+    >>> duration_text(259_200), duration_text(3_600), duration_text(90)
+    ('3 days', '1 hour', '90 seconds')
+    """
     for unit, size in (("day", 86_400), ("hour", 3_600), ("minute", 60)):
         if seconds and seconds % size == 0:
             count = seconds // size
@@ -205,7 +211,7 @@ def show_argument(name: str, value: Any, name_of: NameOf, *, ruling_words: Rulin
     if kind == "time":
         return datetime.fromtimestamp(value, UTC).strftime("%Y-%m-%d %H:%M:%S UTC") if value else "none"
     if kind == "duration":
-        return _duration(value)
+        return duration_text(value)
     if kind == "shares":
         return f"{value / 10**18:g} shares"
     if kind == "weight":

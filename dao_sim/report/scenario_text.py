@@ -35,15 +35,15 @@ def step_lines(outcome: Any) -> list[str]:
 
 
 def scenario_summary(result: Any, findings: Sequence[Finding] | None) -> list[str]:
-    """The closing lines: steps played, expectations held, and the monitors' findings (none
-    said when ``findings`` is ``None``: the monitors did not run)."""
+    """The closing lines: steps played, expectations held, and what the charter rules and the
+    runtime monitors found (none said when ``findings`` is ``None``: they did not run)."""
     held = sum(1 for c in result.checks if c.ok)
     lines = ["", (f"{len(result.outcomes)} of {len(result.scenario.steps)} steps played; "
                  f"{held} of {len(result.checks)} expectations held.")]
     if findings is None:
         return lines
     if not findings:
-        lines.append("Runtime monitors: nothing wrong found.")
+        lines.append("Charter rules and runtime monitors: nothing wrong found.")
     for f in findings:
-        lines.append(f"Runtime monitors: {f.severity.value}: {f.requirement} ({f.citation}): {f.message}")
+        lines.append(f"Charter rules and runtime monitors: {f.severity.value}: {f.requirement} ({f.citation}): {f.message}")
     return lines

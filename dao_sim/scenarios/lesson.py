@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -19,10 +18,11 @@ from typing import Any
 
 from dao_sim.exceptions import DaoSimError
 from dao_sim.law import edition as find_edition
+from dao_sim.law import using
 from dao_sim.report.html import lesson_page, lesson_parts
 from dao_sim.scenarios.model import Scenario
 from dao_sim.scenarios.runner import ScenarioResult, run_scenario
-from dao_sim.scenarios.story import scenario_report
+from dao_sim.scenarios.story import review, scenario_report
 
 __all__ = ["LOOPBACK", "Lesson", "LessonServer", "serve_lesson"]
 
@@ -52,17 +52,17 @@ class Lesson:
     scenario : Scenario
     edition : str
         The edition of the Code the lesson applies.
-    monitor : callable, optional
-        ``monitor(result) -> findings``, run once the last step has played; the page then
-        shows what the runtime monitors found.
+    artifacts : ArtifactSet, optional
+        Compiled contracts (compiled, or read from the cache, when omitted).
+
+    Once the last step has played, the charter rules and the runtime monitors read the run
+    (:func:`~dao_sim.scenarios.story.review`) and the page shows what they found.
     """
 
-    def __init__(self, scenario: Scenario, edition: str,
-                 monitor: Callable[[ScenarioResult], Any] | None = None, artifacts: Any = None) -> None:
+    def __init__(self, scenario: Scenario, edition: str, artifacts: Any = None) -> None:
         self.scenario = scenario
         self.edition = edition
         self.total = len(scenario.steps)
-        self._monitor = monitor
         self._artifacts = artifacts
         self._view = _View()
         self._lock = threading.Lock()
@@ -100,7 +100,8 @@ class Lesson:
                 return
             self._publish(partial, done=True, failure=str(exc))
             return
-        findings = self._monitor(result) if self._monitor is not None else None
+        with using(self.edition):
+            findings = review(result)
         self._publish(result, done=True, findings=findings)
 
     # ---- what the server calls ---------------------------------------------------------------

@@ -25,18 +25,27 @@ from dao_sim.report import (
     timeline_of,
 )
 from dao_sim.report.arguments import ArgumentTypes, ruling_words
+from dao_sim.report.charter import (
+    charter_check,
+    charter_law,
+    charter_section,
+    dao_facts,
+    dispute_clause_law,
+)
 from dao_sim.report.chronicle import Note
-from dao_sim.report.model import DisputeRecord, RulingRecord
+from dao_sim.report.model import DEFAULT, DisputeRecord, LawNote, RulingRecord, TimelineItem
 from dao_sim.report.state import Snapshot
 from dao_sim.scenarios.play import EscrowCase
 
 if TYPE_CHECKING:
+    from dao_sim.governance import DAO
     from dao_sim.scenarios.runner import ScenarioResult, StepOutcome
 
-__all__ = ["scenario_report"]
+__all__ = ["review", "scenario_report"]
 
 _PROPOSAL_RULINGS = ("refused to arbitrate", "uphold", "void", "remedy")
-_CHECKED = "Runtime monitors over every transaction of the run"
+_CHECKED = ("The charter rules read the DAO's spec, and the runtime monitors every transaction of the run "
+            "(decisions traced to their authority, losses within the caps, rulings by registered persons)")
 
 
 def _ruling_words(result: ScenarioResult) -> dict[int, str]:
@@ -123,6 +132,37 @@ def _disputes(result: ScenarioResult) -> tuple[DisputeRecord, ...]:
     return tuple(records)
 
 
+def review(result: ScenarioResult) -> list[Finding]:
+    """What the charter rules find in the DAO's spec and the runtime monitors in the run's
+    transactions, under the edition in use."""
+    from dao_sim.compliance import preflight
+    from dao_sim.compliance.monitors import monitor
+
+    daos = [result.dao] if result.dao is not None else []
+    return [f for dao in daos for f in preflight(dao.spec)] + monitor(result.session.journal, daos)
+
+
+def _law(timeline: Sequence[TimelineItem], dao: DAO | None, session: object) -> tuple[LawNote, ...]:
+    """A note per requirement the run's acts rest on, with what shows it; the charter's own."""
+    acts: dict[str, list[str]] = {}
+    for item in timeline:
+        if item.basis and item.basis != DEFAULT and not item.is_note:
+            acts.setdefault(item.basis, []).append(item.text)
+    notes = {}
+    if dao is not None:
+        notes["consent-to-change"] = charter_law(dao)
+        notes["human-dispute"] = dispute_clause_law(session, dao)  # type: ignore[arg-type]
+    for requirement, texts in acts.items():
+        more = f" (and {len(texts) - 1} more act{'s' if len(texts) > 2 else ''} of this run)" if len(texts) > 1 else ""
+        shown = f"{texts[0]}{more}."
+        if requirement in notes:
+            earlier = notes[requirement]
+            notes[requirement] = LawNote(requirement, "", f"{earlier.shown} In this run: {shown}")
+        else:
+            notes[requirement] = LawNote(requirement, "", shown)
+    return tuple(notes.values())
+
+
 def scenario_report(result: ScenarioResult, findings: Sequence[Finding] | None = None, *,
                     in_progress: bool = False) -> Report:
     """The report of a played scenario.
@@ -146,11 +186,13 @@ def scenario_report(result: ScenarioResult, findings: Sequence[Finding] | None =
     if not in_progress or failure:
         checks.append(Check(f"all {len(scenario.steps)} steps played", played and result.ok,
                             "" if played else f"stopped at step {len(result.outcomes)}"))
-    sections = []
+    dao = result.dao
+    sections = [charter_section(dao)] if dao is not None else []
+    if dao is not None:
+        checks.append(charter_check(dao))
     if findings is not None:
         checks.append(findings_check(findings, _CHECKED))
-        sections.append(findings_section(findings, _CHECKED + " (decisions traced to their authority, "
-                                         "losses within the caps, rulings by registered persons):"))
+        sections.append(findings_section(findings, _CHECKED))
     held = sum(c.ok for c in result.checks)
     if in_progress and not failure:
         outcome = (f"{len(result.outcomes)} of {len(scenario.steps)} steps played so far; "
@@ -167,17 +209,20 @@ def scenario_report(result: ScenarioResult, findings: Sequence[Finding] | None =
         tables.append(_members(snapshots[-1]))
     if snapshots and snapshots[-1].proposals:
         tables.append(_proposals(snapshots[-1]))
-    facts = [("scenario", str(scenario.path)), ("law applied", find_edition(result.edition).title),
-             ("people", ", ".join(scenario.people)), ("arbitrator", f"{scenario.arbitrator.label}: " + ", ".join(result.court.roster()))]
-    if result.dao is not None:
-        facts.insert(2, ("DAO", f"{result.dao.name} at {result.dao.address}"))
+    facts = [("Scenario", str(scenario.path)), ("Law applied", find_edition(result.edition).title)]
+    if dao is not None:
+        facts += dao_facts(dao, session)
+    else:
+        facts += [("Dispute procedure", f"{scenario.arbitrator.label}, roster: " + ", ".join(result.court.roster())),
+                  ("Chain", session.engine.describe())]
+    facts.append(("People", ", ".join(scenario.people)))
     words = _words_for(_ruling_words(result))
     with ruling_words(words):
         timeline = timeline_of(entries, _notes(outcomes, session), session.name_of)
     return Report(
         title=scenario.title, summary=scenario.description, outcome=outcome, checks=tuple(checks),
         facts=tuple(facts), timeline=timeline,
-        tables=tuple(tables), evidence=evidence_of(entries, session.name_of, words,
+        tables=tuple(tables), law=_law(timeline, dao, session), evidence=evidence_of(entries, session.name_of, words,
                              ArgumentTypes(result.play.artifacts)),
-        sections=tuple(sections), chain="an embedded eth-tester chain (py-evm)", edition=result.edition,
+        sections=tuple(sections), chain=session.engine.describe(), edition=result.edition,
         disputes=_disputes(result), snapshots=snapshots)

@@ -17,21 +17,16 @@ from typing import Any
 
 import pytest
 
-from dao_sim.compliance.monitors import monitor
 from dao_sim.scenarios import load_scenario
 from dao_sim.scenarios.lesson import LOOPBACK, Lesson, LessonServer, serve_lesson
 
 LIBRARY = Path(__file__).resolve().parents[2] / "scenarios"
 
 
-def _monitors(result: Any) -> Any:
-    return monitor(result.session.journal, [result.dao] if result.dao else [])
-
-
 @pytest.fixture
 def lesson() -> Iterator[LessonServer]:
     scenario = load_scenario(LIBRARY / "dispute-voided.yaml")
-    server = serve_lesson(Lesson(scenario, "code-2026", _monitors))
+    server = serve_lesson(Lesson(scenario, "code-2026"))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield server

@@ -9,10 +9,9 @@ from typing import Any
 
 import pytest
 
-from dao_sim.compliance.monitors import monitor
 from dao_sim.report.html import write_html
 from dao_sim.scenarios import run_scenario
-from dao_sim.scenarios.story import scenario_report
+from dao_sim.scenarios.story import review, scenario_report
 
 LIBRARY = Path(__file__).resolve().parents[2] / "scenarios"
 
@@ -20,7 +19,7 @@ LIBRARY = Path(__file__).resolve().parents[2] / "scenarios"
 @pytest.fixture(scope="module")
 def report_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run_scenario(LIBRARY / "appeal-overturns.yaml", snapshots=True)
-    findings = monitor(result.session.journal, [result.dao])
+    findings = review(result)
     path = tmp_path_factory.mktemp("report") / "appeal.html"
     return write_html(scenario_report(result, findings), path)
 
