@@ -471,7 +471,8 @@ def run(
         "--edition", help="Which text of the Digital Code to apply: code-2026 (the law in force) "
                           "or draft-2025; the scenario's own, else code-2026, when omitted.")] = None,
     step: Annotated[bool, typer.Option(
-        "--step", help="Pause after each step (press Enter to go on).")] = False,
+        "--step", help="After each step, explain what it did on the chain and the rule it rests "
+                       "on, and pause (press Enter to go on).")] = False,
     interactive: Annotated[bool, typer.Option(
         "--interactive", help="You make every ruling at the keyboard, with your reasons (the "
                               "scenario's scripted rulings are set aside; its expectations then "
@@ -491,6 +492,7 @@ def run(
     from dao_sim.exceptions import ScenarioError
     from dao_sim.law import using
     from dao_sim.report import scenario_header, scenario_summary, step_lines
+    from dao_sim.report.scenario_text import step_explanation
     from dao_sim.scenarios import load_scenario, run_scenario
     from dao_sim.scenarios.story import review, scenario_report
 
@@ -506,14 +508,18 @@ def run(
         typer.echo(line)
     pause = step and sys.stdin.isatty()
 
-    def show(_index: int, _step: Any, outcome: Any) -> None:
+    def show(result: Any) -> None:
+        outcome = result.outcomes[-1] if result.outcomes else result.setup
         for line in step_lines(outcome):
             typer.echo(line)
-        if pause:
+        if step:
+            for line in step_explanation(outcome, result.session.name_of, applied):
+                typer.echo(line)
+        if pause and outcome is not result.setup:
             input("      (Enter for the next step) ")
 
     try:
-        result = run_scenario(loaded, edition=applied, on_step=show, snapshots=target is not None,
+        result = run_scenario(loaded, edition=applied, on_result=show, snapshots=target is not None,
                               ask_rulings=interactive)
     except ScenarioError as exc:
         partial = getattr(exc, "result", None)

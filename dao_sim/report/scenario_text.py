@@ -7,13 +7,16 @@ step-by-step view that prints one step at a time.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from dao_sim.compliance import Finding
 from dao_sim.law import edition as find_edition
+from dao_sim.law import provision
+from dao_sim.report.model import DEFAULT
+from dao_sim.report.sentences import describe
 
-__all__ = ["scenario_header", "scenario_summary", "step_lines"]
+__all__ = ["scenario_header", "scenario_summary", "step_explanation", "step_lines"]
 
 
 def scenario_header(scenario: Any, edition: str) -> list[str]:
@@ -31,6 +34,23 @@ def step_lines(outcome: Any) -> list[str]:
         lines.append(f"      refused, as expected: {outcome.refused}")
     if outcome.failure:
         lines.append(f"      stopped: {outcome.failure}")
+    return lines
+
+
+def step_explanation(outcome: Any, name_of: Callable[[str], str], edition: str) -> list[str]:
+    """What a step did on the chain and why, for ``--step``: each transaction in words, and the
+    rule it rests on as edition ``edition`` states it (the law, the draft, or dao-sim's own
+    default), each rule said once per step."""
+    lines, said = [], set()
+    for entry in outcome.entries:
+        told = describe(entry, name_of)
+        lines.append(f"      - {told.text}" + ("" if entry.status else " (refused)"))
+        if told.basis and told.basis != DEFAULT and told.basis not in said:
+            said.add(told.basis)
+            found = provision(told.basis, edition)
+            lines.append(f"        why: {found.statement.rstrip('.')} ({found.inline}).")
+    if outcome.refused:
+        lines.append(f"      why refused: the contract's rule {outcome.refused} stopped it, as the scenario expected.")
     return lines
 
 

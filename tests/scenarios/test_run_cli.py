@@ -79,3 +79,17 @@ def test_interactive_rulings_are_checked_by_the_scenarios_expectations(tmp_path:
                                 input="1\nThe vote was properly held.\ny\n")
     assert result.exit_code == 1
     assert "expected void, found uphold" in result.stderr
+
+
+def test_step_explains_each_transaction_and_the_rule_it_rests_on_under_the_edition() -> None:
+    from dao_sim.law import provision
+
+    for edition in ("code-2026", "draft-2025"):
+        result = CliRunner().invoke(app, ["run", "dispute-voided", "--step", "--edition", edition])
+        assert result.exit_code == 0, result.output
+        human = provision("human-dispute", edition)
+        why = f"why: {human.statement.rstrip('.')} ({human.inline})."
+        lines = result.stdout.splitlines()
+        opened = next(i for i, line in enumerate(lines) if "Dana opened dispute 0 on proposal 0" in line)
+        assert lines[opened + 1].strip() == why
+        assert any("why refused: the contract's rule ProposalNotExecutable stopped it" in line for line in lines)
