@@ -80,21 +80,17 @@ def test_the_gate_refuses_an_error_and_deploys_nothing(session, artifacts):
     assert len(session.journal) == before, "nothing was sent to the chain"
 
 
+@pytest.mark.usefixtures("court")
 def test_a_warning_does_not_stop_a_deployment(session, artifacts):
-    from tests.conftest import deploy_arbitrator
-
-    deploy_arbitrator(session, artifacts)
     spec = CASES["one-member-decides-alone"][1]
     assert [f.severity for f in preflight(spec)] == [Severity.WARNING]
     dao = checked_deploy(spec, session, artifacts=artifacts)
     assert dao.treasury.balance == 40 * 10**18
 
 
+@pytest.mark.usefixtures("court")
 def test_a_demonstration_deploys_despite_an_error(session, artifacts):
     """The hand-written charter leaves the quorum out: refused, unless it is shown on purpose."""
-    from tests.conftest import deploy_arbitrator
-
-    deploy_arbitrator(session, artifacts)
     spec = _hand_written_charter_missing_the_quorum()
     with pytest.raises(ComplianceRefused):
         checked_deploy(spec, session, artifacts=artifacts)

@@ -16,14 +16,6 @@ pytestmark = pytest.mark.usefixtures("session")
 
 
 @pytest.fixture
-def court(session, artifacts):
-    from dao_sim.disputes.arbitrator import Arbitrator, deploy_arbitrator
-
-    return deploy_arbitrator(session, [Arbitrator.identified("Madina", "ID card checked in person", "Saule")],
-                             artifacts=artifacts)
-
-
-@pytest.fixture
 def lived(session, make_dao, court):
     """A DAO that lived: a payment voted through with a dissenter who left, a capital call, a
     payment disputed and voided by a human, dues missed, suspended and reviewed by a person."""

@@ -11,8 +11,8 @@ from dao_sim.compliance.publication import DAO_CONTRACTS
 from dao_sim.exceptions import PublicationError
 from dao_sim.governance import DAOSpec, deploy
 from dao_sim.report import verification_text
+from dao_sim.testing.factories import human_court
 from tests.compliance.conftest import DAO_SOURCE, altered_sources, overwrite
-from tests.conftest import deploy_arbitrator
 
 
 def test_a_fresh_dao_verifies_core_and_every_module(published):
@@ -75,7 +75,7 @@ def test_a_dao_deployed_from_a_modified_source_fails(published, artifacts, spec_
     store, publication = published.store, published.publication
     rogue_build = compile_input(altered_sources(store, publication), publication.settings)
     other = ChainSession()
-    deploy_arbitrator(other, artifacts)
+    human_court(other, artifacts=artifacts)
     spec = published.dao.spec
     rogue = deploy(DAOSpec(name=spec.name, members=dict(spec.members), arbitrator="HumanArbitrator",
                            voting_period="3 days", grace_period="2 days", execution_window="7 days",

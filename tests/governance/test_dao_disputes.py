@@ -5,7 +5,7 @@ import pytest
 from dao_sim.disputes import Court
 from dao_sim.exceptions import ContractReverted
 from dao_sim.governance import Action, DAORefused
-from tests.conftest import deploy_arbitrator
+from dao_sim.testing.factories import human_court
 from tests.governance.helpers import deploy_core_raw
 
 UPHOLD, VOID, REMEDY = 1, 2, 3
@@ -14,7 +14,7 @@ ROSTER = ("Madina", "Nurlan", "Saule", "Timur", "Zhanna")
 
 @pytest.fixture
 def court(session, artifacts):
-    return deploy_arbitrator(session, artifacts, roster=ROSTER)
+    return human_court(session, ROSTER, artifacts=artifacts).handle
 
 
 @pytest.fixture

@@ -15,7 +15,6 @@ from dao_sim.governance import (
     acknowledge_sandbox,
     deploy,
 )
-from tests.conftest import deploy_arbitrator
 
 PEOPLE = {  # handle: (name, scheme, number)
     "Aigerim": ("Aigerim Sultanbekova", "iin", "850521400124"),
@@ -46,14 +45,13 @@ def _needles(name: str, number: str) -> list[bytes]:
 
 
 @pytest.fixture
-def lived(session, artifacts, tmp_path):
+def lived(session, artifacts, tmp_path, court):
     registry = MemberRegistry(tmp_path / "registry.json")
     for handle, (name, scheme, number) in PEOPLE.items():
         registry.register(handle, session.address(handle), name=name, **{scheme: number})
     records = ParticipantRecords.on(session, artifacts)
     for handle in PEOPLE:
         records.record_identity(handle, registry)
-    deploy_arbitrator(session, artifacts)
     spec = DAOSpec(name="Steppe Lab", members={"Aigerim": "10 ETH", "Bolat": "6 ETH", "Dana": "4 ETH"},
                    arbitrator="HumanArbitrator", sandbox=Sandbox(term=2))
     for handle in spec.members:

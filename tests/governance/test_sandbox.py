@@ -16,7 +16,6 @@ from dao_sim.governance import (
 )
 from dao_sim.governance.sandbox import sandbox_ends, terms_hash, unacknowledged_members
 from dao_sim.law import reference, using
-from tests.conftest import deploy_arbitrator
 
 FOUNDERS = {"Aigerim": "10 ETH", "Bolat": "6 ETH", "Dana": "4 ETH"}
 YEAR = 366 * 86_400
@@ -28,8 +27,7 @@ def _spec(**extra) -> DAOSpec:
 
 
 @pytest.fixture
-def lab(session, artifacts):
-    deploy_arbitrator(session, artifacts)
+def lab(session, artifacts, court):
     spec = _spec()
     for founder in FOUNDERS:
         acknowledge_sandbox(spec, session, founder, artifacts=artifacts)
@@ -58,8 +56,8 @@ def test_under_the_code_in_force_a_sandbox_is_declared_not_refused():
     assert DAOSpec(name="x", members={"A": "1 ETH"}, arbitrator="a").sandbox is None
 
 
+@pytest.mark.usefixtures("court")
 def test_a_founder_who_did_not_acknowledge_stops_the_deployment_before_anything_is_sent(session, artifacts):
-    deploy_arbitrator(session, artifacts)
     spec = _spec()
     for founder in ("Aigerim", "Bolat"):
         acknowledge_sandbox(spec, session, founder, artifacts=artifacts)

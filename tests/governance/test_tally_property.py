@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from dao_sim.chain.accounts import DEFAULT_NAMES
 from dao_sim.governance import DAORefused, DAOSpec, Support, Tally, VotingRule, deploy, tally
-from tests.conftest import deploy_arbitrator
+from dao_sim.testing.factories import human_court
 
 ETHER = 10**18
 BPS = 10_000
@@ -131,7 +131,7 @@ def consents(election: Election) -> Any:
 def base_snapshot(session: Any, artifacts: Any) -> Any:
     """The chain with an arbitrator deployed (once per test, the first example does it)."""
     if "HumanArbitrator" not in session.address_book.contracts():
-        deploy_arbitrator(session, artifacts)
+        human_court(session, artifacts=artifacts)
     return session.snapshot()
 
 

@@ -78,11 +78,11 @@ def world() -> World:
         from dao_sim.chain.session import ChainSession
         from dao_sim.compiler import compile_project
         from dao_sim.governance import DAOSpec, deploy
-        from tests.conftest import deploy_arbitrator
+        from dao_sim.testing.factories import human_court
 
         artifacts = compile_project()
         session = ChainSession()
-        deploy_arbitrator(session, artifacts)
+        human_court(session, artifacts=artifacts)
         spec = DAOSpec(
             name="Steppe Makers",
             members={n: v for n, v in FOUNDERS.items()},

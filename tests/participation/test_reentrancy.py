@@ -22,7 +22,7 @@ from eth_utils import keccak
 
 from dao_sim.disputes import Court
 from dao_sim.governance import DAO, Action
-from tests.conftest import ARBITER
+from dao_sim.testing.factories import ARBITER
 from tests.participation.helpers import (
     ETH,
     act,

@@ -49,3 +49,12 @@ def test_the_voided_payment_would_fail_if_the_ruling_let_it_stand(tmp_path, arti
     upheld.write_text(text.replace("ruling: void\n", "ruling: uphold\n"), encoding="utf-8")
     with pytest.raises(ScenarioExpectationFailed, match=r"disputes\.objection\.ruling: expected void, found uphold"):
         run_scenario(upheld, artifacts=artifacts)
+
+
+def test_the_upheld_payment_would_fail_if_the_ruling_voided_it(tmp_path, artifacts):
+    text = (LIBRARY / "dispute-upheld.yaml").read_text(encoding="utf-8")
+    assert text.count("ruling: uphold\n") == 1  # the rule step; the expectations keep 'uphold'
+    voided = tmp_path / "voided.yaml"
+    voided.write_text(text.replace("ruling: uphold\n", "ruling: void\n"), encoding="utf-8")
+    with pytest.raises(ScenarioExpectationFailed, match=r"disputes\.objection\.ruling: expected uphold, found void"):
+        run_scenario(voided, artifacts=artifacts)

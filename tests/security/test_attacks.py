@@ -159,12 +159,11 @@ def test_attack_2_a_claim_cannot_revive_an_expired_proposal(make_dao, session):
 
 
 def test_attack_3_no_disputer_member_or_payee_of_the_dao_sits_on_its_panel(make_dao, artifacts, session):
-    from dao_sim.disputes import Court, ProposalDispute
-    from tests.conftest import deploy_arbitrator
+    from dao_sim.disputes import ProposalDispute
+    from dao_sim.testing.factories import human_court
 
     # Madina (who will dispute), Dana (a member), Erlan (the payee) and Saule sit on the roster.
-    handle = deploy_arbitrator(session, artifacts, roster=("Madina", "Dana", "Erlan", "Saule"))
-    court = Court(session, handle)
+    court = human_court(session, ("Madina", "Dana", "Erlan", "Saule"), artifacts=artifacts)
     dao = make_dao()
     panels = set()
     for _ in range(4):
@@ -181,11 +180,10 @@ def test_attack_3_a_member_who_exits_once_the_draw_block_is_mined_cannot_judge_t
     block is mined she computes the draw: had she left the DAO, she would be the one seated.
     She exits and draws. The pool was fixed when the dispute was opened, and she keeps her
     interest as a former member: Saule is seated."""
-    from dao_sim.disputes import Court
-    from tests.conftest import deploy_arbitrator
+    from dao_sim.testing.factories import human_court
     from tests.disputes.conftest import predicted_panel
 
-    court = Court(session, deploy_arbitrator(session, artifacts, roster=("Madina", "Dana", "Saule")))
+    court = human_court(session, ("Madina", "Dana", "Saule"), artifacts=artifacts)
     dao = make_dao()
     for attempt in range(16):
         start = session.snapshot()
@@ -211,10 +209,9 @@ def test_attack_3_a_member_who_exits_after_a_dispute_opened_is_never_drawn_for_i
     """Dana leaves the DAO after Madina disputed its payment. Saule, drawn first, lets the
     deadline pass; the replacement panel is drawn from a pool taken then, when Dana is no
     longer a member. A former member keeps their interest: Saule is drawn again, not Dana."""
-    from dao_sim.disputes import Court
-    from tests.conftest import deploy_arbitrator
+    from dao_sim.testing.factories import human_court
 
-    court = Court(session, deploy_arbitrator(session, artifacts, roster=("Madina", "Dana", "Saule")))
+    court = human_court(session, ("Madina", "Dana", "Saule"), artifacts=artifacts)
     dao = make_dao()
     pid = pass_vote(dao, [Action.pay("Erlan", "1 ETH")], against=["Dana"])
     dispute = dao.open_dispute("Madina", pid)
