@@ -32,6 +32,23 @@ __all__ = ["DISPUTE_ACTS", "RULINGS"]
 RULINGS = {"refuse": 0, "uphold": 1, "void": 2, "remedy": 3}
 
 
+#: A proposal's state as a sentence ends: "proposal 'x' is voided"; the contract's word kept.
+_STATE_WORDS = {
+    "Succeeded": "has passed and may now be executed (Succeeded)",
+    "Executed": "is executed (Executed)",
+    "Voided": "is void and will never execute (Voided)",
+    "Grace": "is in its grace window (Grace)",
+    "Disputed": "waits for a human ruling (Disputed)",
+    "Expired": "has expired unexecuted (Expired)",
+    "Defeated": "was defeated (Defeated)",
+}
+
+
+def _plain_state(state: str) -> str:
+    """``"Succeeded"`` -> ``"has passed and may now be executed (Succeeded)"``."""
+    return _STATE_WORDS.get(state, f"is {state}")
+
+
 def _dispute(play: Play, step: Step) -> str:
     court, name, by = play.need_court(), step.get("id"), step.get("by")
     evidence = step.get("evidence", "")
@@ -113,7 +130,7 @@ def _finalise(play: Play, step: Step) -> str:
     outcome = case.finalise(by=step.get("by"))
     proposal = play.dispute_proposals[name]
     return (f"the ruling '{outcome.final_label}' in dispute '{name}' becomes final and reaches the DAO; "
-            f"proposal '{proposal}' is {outcome.proposal_state}")
+            f"proposal '{proposal}' {_plain_state(outcome.proposal_state)}")
 
 
 def _enforce(play: Play, step: Step) -> str:
@@ -121,7 +138,8 @@ def _enforce(play: Play, step: Step) -> str:
     if isinstance(case, EscrowCase):
         raise ScenarioError(f"dispute '{name}' is about an escrow: its final ruling pays out by itself")
     outcome = case.enforce(by=step.get("by"))
-    return f"{step.get('by')} executes proposal '{play.dispute_proposals[name]}', upheld; it is {outcome.proposal_state}"
+    return (f"{step.get('by')} triggers proposal '{play.dispute_proposals[name]}', which the final ruling upheld: "
+            f"the contract carries it out as voted, and it {_plain_state(outcome.proposal_state)}")
 
 
 def _escrow(play: Play, step: Step) -> str:
