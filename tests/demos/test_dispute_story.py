@@ -26,7 +26,7 @@ def test_the_ruling_decides_whether_the_payment_executes(run, tmp_path, ruling, 
     result = run("--ruling", ruling)
     assert result.exit_code == 0, result.output
     assert f"The proposal is {state}, as Madina's ruling decided." in " ".join(result.stdout.split())
-    evidence = json.loads((tmp_path / "demo-dispute-evidence.json").read_text(encoding="utf-8"))
+    evidence = json.loads((tmp_path / "report-evidence.json").read_text(encoding="utf-8"))
     assert evidence["proposal"]["state"] == state
     assert evidence["rulings"][0]["decided_by"] == "Madina"
 

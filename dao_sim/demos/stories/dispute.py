@@ -51,6 +51,8 @@ AMOUNT = "5 ETH"
 DISPUTER = "Dana"
 COMPENSATION = "1 ETH"
 KEEPER = "Gulnara"
+#: The evidence package's file name (``.json`` and ``.md``) when the caller names none.
+EVIDENCE_NAME = "demo-dispute-evidence"
 BALLOTS = (("Aigerim", "for"), ("Bolat", "for"), ("Dana", "against"))
 
 #: Words accepted by ``--ruling``, and the ERC-792 ruling each means for the DAO.
@@ -84,11 +86,13 @@ def _expected(ruling: int, state: str, erlan_gain: int, dana_gain: int) -> Check
 
 
 def tell(session: ChainSession, artifacts: ArtifactSet, *, ruling: str | None = None,
-         evidence_dir: Path | None = None, console: Any = None, store_dir: Path | None = None,
-         deployment_record: Path | None = None) -> Report:
+         evidence_dir: Path | None = None, evidence_name: str = EVIDENCE_NAME, console: Any = None,
+         store_dir: Path | None = None, deployment_record: Path | None = None) -> Report:
     """Play the story; the ruling comes from ``ruling`` or from the person at the keyboard.
 
-    With ``store_dir`` and ``deployment_record``, the DAO's rules are published and its
+    The evidence package is written to ``<evidence_dir>/<evidence_name>.json`` and ``.md``
+    (``out/demo-dispute-evidence.*`` by default; the CLI names it after the report). With
+    ``store_dir`` and ``deployment_record``, the DAO's rules are published and its
     deployment record written, so it can be verified after the run.
     """
     chosen = None if ruling is None else parse_ruling(ruling)
@@ -143,7 +147,7 @@ def tell(session: ChainSession, artifacts: ArtifactSet, *, ruling: str | None = 
         dao.withdraw(DISPUTER)
     after = wallets(session, [*people, dao.name])
     package = build_evidence(dao, court, pid, dispute.dispute_id, rulings=dispute.rulings, artifacts=artifacts)
-    json_path, md_path = package.write(evidence_dir or Path("out"), "demo-dispute-evidence")
+    json_path, md_path = package.write(evidence_dir or Path("out"), evidence_name)
 
     record = dispute.rulings[0]
     checks = (
@@ -193,5 +197,5 @@ def tell(session: ChainSession, artifacts: ArtifactSet, *, ruling: str | None = 
 
 
 STORY = Story("dispute", "a member disputes a passed payment; a human arbitrator rules on it", tell,
-              options=("ruling", "evidence_dir", "console", "store_dir",
-                                      "deployment_record"))
+              options=("ruling", "evidence_dir", "evidence_name", "console", "store_dir",
+                       "deployment_record"))
