@@ -192,6 +192,7 @@ def demo(
     from dao_sim.demos.publishing import beside_report, record_path_for
     from dao_sim.files import check_writable, check_writable_folder, write_file
     from dao_sim.report import load_with_progress, print_report, report_markdown
+    from dao_sim.report.progress import compiles_shown
 
     console = Console()
     under = chosen_edition(edition)
@@ -212,7 +213,8 @@ def demo(
             for suffix in (".json", ".md"):
                 check_writable(evidence.with_name(evidence.name + suffix), "the evidence package")
         artifacts = load_with_progress(console, compile_project)
-        report = chosen.play(ChainSession(), artifacts, edition=under, **offered)
+        with compiles_shown(console):  # a story rebuilds its published sources to verify them
+            report = chosen.play(ChainSession(), artifacts, edition=under, **offered)
     print_report(console, report)
     write_file(path, report_markdown(report), what="the report")
     console.print(f"Report written to {path}")
