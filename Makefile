@@ -10,6 +10,10 @@ PY_STAMP := $(VENV)/.installed
 # "dao-sim check").
 SLITHER := slither-analyzer==0.11.6
 JS_STAMP := node_modules/.installed
+# pip prints errors only (-qq): a machine's pip configuration can make it warn once per package
+# (an extra index of local folders that lack the package gave 82 lines on a fresh machine),
+# burying the demo's first screen; a failed install still prints pip's ERROR lines and stops make.
+PIP_INSTALL := $(BIN)/python -m pip install -qq --disable-pip-version-check
 
 .PHONY: setup browser demo test test-thorough bench gas lint clean
 
@@ -18,8 +22,8 @@ setup: $(PY_STAMP) $(JS_STAMP)
 $(PY_STAMP): pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit("dao-sim needs Python 3.11+") if sys.version_info < (3, 11) else None'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[browser]'
-	$(BIN)/python -m pip install -q --disable-pip-version-check --no-deps $(SLITHER)
+	$(PIP_INSTALL) -e '.[browser]'
+	$(PIP_INSTALL) --no-deps $(SLITHER)
 	touch $@
 
 $(JS_STAMP): package.json package-lock.json
@@ -46,7 +50,7 @@ test-thorough: setup browser
 	HYPOTHESIS_PROFILE=thorough $(BIN)/python -m pytest
 
 lint: setup
-	$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[lint]'
+	$(PIP_INSTALL) -e '.[lint]'
 	$(BIN)/ruff check dao_sim tests benchmarks
 	$(BIN)/mypy dao_sim
 

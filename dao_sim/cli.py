@@ -158,9 +158,11 @@ _STORY_HELP = ("Which story: " + ", ".join(story_names()) + f". Default: {DEFAUL
 def demo(
     story: Annotated[str, typer.Argument(help=_STORY_HELP, show_default=False)] = DEFAULT_STORY,
     out: Annotated[Path | None, typer.Option(
-        "--out", dir_okay=False,
+        "--out",
         help="Where to write the Markdown report (default: out/demo-report.md for the "
-             "governance story, out/demo-<story>-report.md for others).")] = None,
+             "governance story, out/demo-<story>-report.md for others). The files that go "
+             "with it are named after it: out/my-run.md brings out/my-run-deployment.json "
+             "and, for the dispute story, out/my-run-evidence.json and .md.")] = None,
     verbose: Annotated[bool, typer.Option(
         "--verbose", "-v", help="Log what dao-sim does (which compiler ran, cache hits).")] = False,
     ruling: Annotated[str | None, typer.Option(
@@ -168,7 +170,7 @@ def demo(
                          "for runs without a person at the keyboard; recorded as the "
                          "arbitrator's decision.")] = None,
     store: Annotated[Path | None, typer.Option(
-        "--store", file_okay=False,
+        "--store",
         help="Where to publish the DAO's rules (default: a 'published' folder beside the "
              "report); the deployment record goes beside the report.")] = None,
     edition: EditionOption = DEFAULT_EDITION,
@@ -179,15 +181,18 @@ def demo(
     the timeline and the report cite the edition of the Code chosen with --edition, which the
     report names at the top. A story's DAO is published (charter, sources, settings, ABIs) and
     its deployment record written, so `dao-sim verify <record>` can check it after the chain
-    is gone.
+    is gone. Every file's path is checked before the story starts: one that cannot be written
+    is one line, and nothing is played.
     """
     from rich.console import Console
 
     from dao_sim.chain.session import ChainSession
     from dao_sim.compiler import compile_project
     from dao_sim.demos import get_story
-    from dao_sim.demos.publishing import record_path_for
-    from dao_sim.report import load_with_progress, print_report, write_report
+    from dao_sim.demos.publishing import beside_report, record_path_for
+    from dao_sim.files import check_writable, check_writable_folder, write_file
+    from dao_sim.report import load_with_progress, print_report, report_markdown
+    from dao_sim.report.progress import compiles_shown
 
     console = Console()
     under = chosen_edition(edition)
@@ -196,20 +201,22 @@ def demo(
         if ruling is not None and "ruling" not in chosen.options:
             fail(f"--ruling applies to the dispute story, not to '{chosen.name}'")
         path = out or chosen.default_report
-        try:  # the record and the publication go beside the report: fail before the story
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            fail(f"cannot write the report to {path}: {exc.strerror or exc}")
-        offered = {"ruling": ruling, "evidence_dir": path.parent, "console": console,
-                   "store_dir": store or path.parent / "published",
-                   "deployment_record": record_path_for(path)}
+        evidence, record = beside_report(path, "evidence"), record_path_for(path)
+        store_dir = store or path.parent / "published"
+        offered = {"ruling": ruling, "evidence_dir": evidence.parent, "evidence_name": evidence.name,
+                   "console": console, "store_dir": store_dir, "deployment_record": record}
+        check_writable(path, "the report")  # fail before the story, not after it
+        if "deployment_record" in chosen.options:
+            check_writable(record, "the deployment record")
+            check_writable_folder(store_dir, "the publication store")
+        if "evidence_name" in chosen.options:
+            for suffix in (".json", ".md"):
+                check_writable(evidence.with_name(evidence.name + suffix), "the evidence package")
         artifacts = load_with_progress(console, compile_project)
-        report = chosen.play(ChainSession(), artifacts, edition=under, **offered)
+        with compiles_shown(console):  # a story rebuilds its published sources to verify them
+            report = chosen.play(ChainSession(), artifacts, edition=under, **offered)
     print_report(console, report)
-    try:
-        write_report(report, path)
-    except OSError as exc:
-        fail(f"cannot write the report to {path}: {exc.strerror or exc}")
+    write_file(path, report_markdown(report), what="the report")
     console.print(f"Report written to {path}")
     if not report.ok:
         fail("the story's checks failed: " + "; ".join(c.label for c in report.failed_checks))
@@ -225,32 +232,61 @@ app.add_typer(ruling_app, name="ruling")
 @ruling_app.command("sign")
 @friendly
 def ruling_sign(
-    request: Annotated[Path, typer.Argument(help="The unsigned ruling file (JSON).", exists=True,
-                                            dir_okay=False)],
+    request: Annotated[Path, typer.Argument(help="The unsigned ruling file (JSON).")],
     key_file: Annotated[Path, typer.Option(
-        "--key-file", exists=True, dir_okay=False,
-        help="A file holding your private key in hex; keep it yours (keys-not-shared).")],
+        "--key-file", help="A file holding your private key in hex; keep it yours (keys-not-shared).")],
     out: Annotated[Path | None, typer.Option(
-        "--out", dir_okay=False, help="Where to write the signed file "
-                                      "(default: <request>.signed.json).")] = None,
+        "--out", help="Where to write the signed file (default: <request>.signed.json).")] = None,
+    yes: Annotated[bool, typer.Option(
+        "--yes", "-y", help="Sign without asking (for scripts): you have read what you sign.")] = False,
     edition: EditionOption = DEFAULT_EDITION,
 ) -> None:
-    """Sign a ruling offline with your own key, after reading what you sign."""
-    from dao_sim.disputes.signed_ruling import sign_ruling_file
-    from dao_sim.law import using
-    from dao_sim.report.rulings import signed_ruling_text
+    """Sign a ruling offline with your own key, after reading what you sign.
 
-    with using(chosen_edition(edition)):
-        signed, path = sign_ruling_file(request, key_file, out)
-        typer.echo(signed_ruling_text(signed))
+    The ruling is shown (dispute, round, the ruling and what it does, the reasons, the key)
+    and you are asked to confirm; answering no writes nothing and exits 1.
+    """
+    from dao_sim.disputes.signed_ruling import (
+        prepare_signing,
+        sign_ruling,
+        signature_notice,
+        signed_path_for,
+        write_ruling_file,
+    )
+    from dao_sim.files import check_writable
+    from dao_sim.law import using
+    from dao_sim.report.rulings import ruling_request_text
+
+    with using(chosen_edition(edition)) as under:
+        unsigned, key = prepare_signing(request, key_file)
+        target = check_writable(out or signed_path_for(request), "the signed ruling")
+        typer.echo("You are asked to sign:")
+        typer.echo(ruling_request_text(unsigned))
+        typer.echo(signature_notice())
+        typer.echo(under.header)
+        if not yes and not _confirmed(f"Sign this ruling as {unsigned.panelist_name}, with the key "
+                                      f"in {key_file}?"):
+            typer.echo("Not signed; no file written.")
+            raise typer.Exit(1)
+        signed = sign_ruling(unsigned, private_key=key)
+        path = write_ruling_file(signed, target)
+    typer.echo(f"Signed by key {signed.signer}, the panelist's.")
     typer.echo(f"Signed ruling written to {path}")
+
+
+def _confirmed(question: str) -> bool:
+    """Ask a yes/no question (no by default); no answer at all is a one-line error."""
+    try:
+        return bool(typer.confirm(question, default=False))
+    except typer.Abort:
+        fail("not signed: nobody answered the confirmation (give --yes to sign without being "
+             "asked); no file written")
 
 
 @ruling_app.command("check")
 @friendly
 def ruling_check(
-    signed: Annotated[Path, typer.Argument(help="A signed ruling file (JSON).", exists=True,
-                                           dir_okay=False)],
+    signed: Annotated[Path, typer.Argument(help="A signed ruling file (JSON).")],
     edition: EditionOption = DEFAULT_EDITION,
 ) -> None:
     """Check, without any chain, that the panelist a ruling file names signed exactly it."""
@@ -268,7 +304,7 @@ def verify(
         help="A deployment record a run wrote (e.g. out/demo-deployment.json).",
         show_default=False)],
     store: Annotated[Path | None, typer.Option(
-        "--store", file_okay=False,
+        "--store",
         help="The publication store (default: the one the record names, relative to the "
              "record's folder).")] = None,
 ) -> None:
@@ -337,8 +373,9 @@ def check(
         "--edition", help="Which text of the Digital Code findings cite: code-2026 (the law "
                           "in force) or draft-2025.")] = DEFAULT_EDITION,
     output: Annotated[Path | None, typer.Option(
-        "--output", "-o", dir_okay=False,
-        help="Write the report to this file instead of standard output.")] = None,
+        "--output", "-o",
+        help="Write the report to this file instead of standard output (its folder is "
+             "created if missing).")] = None,
     bytecode: Annotated[bool, typer.Option(
         "--bytecode/--no-bytecode",
         help="Also compile the contracts as deployed and check their runtime code.")] = True,
@@ -354,6 +391,7 @@ def check(
 
     from dao_sim.compliance import check_sources, has_errors
     from dao_sim.compliance.sarif import sarif_log
+    from dao_sim.files import check_writable, write_file
     from dao_sim.law import edition as find_edition
     from dao_sim.report import findings_json, findings_summary, findings_text, steps_on_stderr
 
@@ -362,6 +400,8 @@ def check(
     if output_format not in _FORMATS:
         refuse(f"unknown format {output_format!r}: use one of {', '.join(_FORMATS)}")
     try:
+        if output is not None:  # before the check, which may take a while
+            check_writable(output, "the report")
         which = find_edition(edition)
         with steps_on_stderr("Checking") as step:
             findings = check_sources(paths, edition=which, bytecode=bytecode, progress=step)
@@ -377,9 +417,9 @@ def check(
         typer.echo(rendered)
     else:
         try:
-            output.write_text(rendered + "\n", encoding="utf-8")
-        except OSError as exc:
-            refuse(f"cannot write the report to {output}: {exc.strerror or exc}")
+            write_file(output, rendered + "\n", what="the report")
+        except DaoSimError as exc:
+            refuse(str(exc))
         typer.echo(f"{output_format} report written to {output}. {findings_summary(findings)}")
     if has_errors(findings):
         raise typer.Exit(1)

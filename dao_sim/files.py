@@ -2,17 +2,45 @@
 
 Records, registries, publications, caches and generated pages are all written the same way: a
 temporary file in the target's folder, flushed to disk, then renamed over the target. A
-failure leaves the target as it was and removes the temporary file; the caller turns the
-``OSError`` into its own one-line error.
+failure leaves the target as it was and removes the temporary file.
+
+Paths a person typed (``--out``, ``--store``, ``--output``) are checked before any work starts
+(:func:`check_writable`, :func:`check_writable_folder`), and :func:`write_file` turns an
+``OSError`` into a :class:`FileWriteError`: one line naming what, where and why, which the CLI
+prints as ``error: ...`` instead of a traceback.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from pathlib import Path
 
-__all__ = ["write_atomically"]
+from dao_sim.exceptions import DaoSimError
+
+__all__ = ["FileWriteError", "check_writable", "check_writable_folder", "write_atomically",
+           "write_file"]
+
+
+class FileWriteError(DaoSimError):
+    """A file or folder dao-sim was asked to write cannot be written.
+
+    Attributes
+    ----------
+    what : str
+        What was to be written ("the report", "the evidence package").
+    path : Path
+        Where.
+    reason : str
+        Why not, in words ("/tmp/x is a file, not a folder").
+    """
+
+    def __init__(self, what: str, path: str | Path, reason: str) -> None:
+        self.what = what
+        self.path = Path(path)
+        self.reason = reason
+        super().__init__(f"cannot write {what} to {path}: {reason}")
 
 
 def write_atomically(path: str | Path, data: bytes | str, *, mode: int = 0o644) -> Path:
@@ -50,3 +78,91 @@ def write_atomically(path: str | Path, data: bytes | str, *, mode: int = 0o644) 
         Path(tmp).unlink(missing_ok=True)
         raise
     return target
+
+
+def write_file(path: str | Path, data: bytes | str, *, what: str, mode: int = 0o644) -> Path:
+    """:func:`write_atomically`, with a failure told in one line naming ``what`` and where.
+
+    Raises
+    ------
+    FileWriteError
+        When the file cannot be written; nothing is left half-written.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> blocker = pathlib.Path(tempfile.mkdtemp()) / "a-file"
+    >>> _ = blocker.write_text("in the way")
+    >>> write_file(blocker / "report.md", "text", what="the report")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    dao_sim.files.FileWriteError: cannot write the report to .../a-file/report.md: .../a-file is a file, not a folder
+    """
+    try:
+        return write_atomically(path, data, mode=mode)
+    except OSError as exc:
+        raise FileWriteError(what, path, _reason(Path(path), exc)) from None
+
+
+def check_writable(path: str | Path, what: str) -> Path:
+    """Check, before any work, that a file can be written at ``path``; create nothing.
+
+    The file may exist (it is replaced) or not; its folder may be missing (it is created when
+    the file is written), but what exists of the folder path must be folders, the nearest
+    existing one writable.
+
+    Raises
+    ------
+    FileWriteError
+        ``path`` is a folder, a file stands where a folder of its path should be, or the
+        nearest existing folder is read-only.
+    """
+    target = Path(path)
+    if target.is_dir():
+        raise FileWriteError(what, target, "that is a folder, not a file")
+    _check_folder_path(target, target.parent, what)
+    return target
+
+
+def check_writable_folder(folder: str | Path, what: str) -> Path:
+    """Check, before any work, that files can be written in ``folder`` (created if missing).
+
+    Raises
+    ------
+    FileWriteError
+        ``folder`` or a folder of its path is a file, or the nearest existing folder is
+        read-only.
+    """
+    target = Path(folder)
+    _check_folder_path(target, target, what)
+    return target
+
+
+def _check_folder_path(target: Path, folder: Path, what: str) -> None:
+    existing = _nearest_existing(folder)
+    if not existing.is_dir():
+        raise FileWriteError(what, target, f"{existing} is a file, not a folder")
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise FileWriteError(what, target, f"the folder {existing} is read-only (permission denied)")
+
+
+def _nearest_existing(folder: Path) -> Path:
+    """``folder`` or its nearest ancestor that exists (as a file or a folder)."""
+    current = folder
+    while not current.exists() and current != current.parent:
+        current = current.parent
+    return current
+
+
+def _reason(target: Path, exc: OSError) -> str:
+    """An ``OSError`` while writing ``target``, in words a person can act on."""
+    existing = _nearest_existing(target.parent)
+    if exc.errno == errno.ENOTDIR or (existing.exists() and not existing.is_dir()):
+        return f"{existing} is a file, not a folder"
+    if exc.errno == errno.EISDIR or target.is_dir():
+        return "that is a folder, not a file"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return f"permission denied (the folder {existing} is read-only)"
+    if exc.errno == errno.EROFS:
+        return "the file system is read-only"
+    return exc.strerror or str(exc)

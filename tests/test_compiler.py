@@ -464,3 +464,33 @@ def test_a_project_without_sources_is_an_error(tmp_path):
     (tmp_path / "contracts").mkdir()
     with pytest.raises(CompilerError, match=r"no Solidity sources \(\*\.sol\) under .*contracts"):
         compile_project(tmp_path)
+
+
+# -- watching a compile -------------------------------------------------------------------------
+
+def test_a_compile_that_starts_is_announced_with_its_files_and_a_cache_hit_is_not(counter_build, tmp_path,
+                                                                                  monkeypatch):
+    from contextlib import contextmanager
+
+    from dao_sim.compiler import compiles_observed
+
+    seen, finished = [], []
+
+    @contextmanager
+    def watch(job):
+        seen.append(job)
+        yield
+        finished.append(job)
+
+    source, cache, _ = counter_build
+    with compiles_observed(watch):
+        compile_sources([source], use_cache=False)
+    (job,) = seen
+    assert finished == [job] and not job.rebuild
+    assert job.own == ("Counter.sol", "lib/Twice.sol")
+    assert job.libraries and all(u.startswith("@openzeppelin/") for u in job.libraries)
+    assert job.compiler == f"{resolve_solc().name}" and job.compiler.endswith(SOLC_VERSION)
+    forbid_compiler(monkeypatch)
+    with compiles_observed(watch):
+        assert compile_sources([source], cache_dir=cache).from_cache
+    assert len(seen) == 1  # nothing started, nothing announced

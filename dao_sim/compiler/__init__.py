@@ -12,7 +12,14 @@ followed), :mod:`.toolchain` (which compiler), :mod:`.cache`, :mod:`.artifacts` 
 """
 
 from dao_sim.compiler.artifacts import Artifact, ArtifactSet, Diagnostic
-from dao_sim.compiler.build import compile_input, compile_project, compile_sources, project_root
+from dao_sim.compiler.build import (
+    CompileJob,
+    compile_input,
+    compile_project,
+    compile_sources,
+    compiles_observed,
+    project_root,
+)
 from dao_sim.compiler.cache import cache_key, default_cache_dir
 from dao_sim.compiler.settings import (
     EVM_VERSION,
@@ -33,6 +40,7 @@ __all__ = [
     "VIA_IR",
     "Artifact",
     "ArtifactSet",
+    "CompileJob",
     "Diagnostic",
     "Solc",
     "SourceFile",
@@ -43,6 +51,7 @@ __all__ = [
     "compile_project",
     "compile_sources",
     "compiler_settings",
+    "compiles_observed",
     "default_cache_dir",
     "parse_sources",
     "project_root",

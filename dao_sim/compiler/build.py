@@ -1,4 +1,10 @@
-"""Compiling a set of Solidity sources into an :class:`ArtifactSet`, through the cache."""
+"""Compiling a set of Solidity sources into an :class:`ArtifactSet`, through the cache.
+
+A compile that really starts (the cache missed) is announced to whoever watches
+(:func:`compiles_observed`) as a :class:`CompileJob`: which files, which compiler. It is one
+standard-JSON run of the compiler over all of them, which reports nothing until it is done:
+a watcher can show the files and the time spent, not which contract is being compiled.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +14,9 @@ import logging
 import os
 import tempfile
 import time
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager, ExitStack, contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -25,9 +33,64 @@ from dao_sim.compiler.sources import (
 from dao_sim.compiler.toolchain import Solc, resolve_solc
 from dao_sim.exceptions import CompilationFailed, CompilerError
 
-__all__ = ["compile_input", "compile_project", "compile_sources", "project_root"]
+__all__ = ["CompileJob", "compile_input", "compile_project", "compile_sources", "compiles_observed",
+           "project_root"]
 
 logger = logging.getLogger("dao_sim.compiler")
+
+
+@dataclass(frozen=True)
+class CompileJob:
+    """A compiler run about to start: the source units it compiles, and which compiler.
+
+    Attributes
+    ----------
+    units : tuple of str
+        Every source unit handed to the compiler (``contracts/governance/DAO.sol``, and the
+        library files they import, ``@openzeppelin/...``).
+    compiler : str
+        ``solc-js 0.8.37`` or ``native solc 0.8.37``.
+    rebuild : bool
+        Whether it rebuilds sources held in memory from a record (a publication), rather
+        than files on disk.
+    """
+
+    units: tuple[str, ...]
+    compiler: str
+    rebuild: bool = False
+
+    @property
+    def own(self) -> tuple[str, ...]:
+        """The units that are not library imports (``@scope/...`` or ``node_modules``)."""
+        return tuple(u for u in self.units if not _is_library(u))
+
+    @property
+    def libraries(self) -> tuple[str, ...]:
+        """The library units the others import."""
+        return tuple(u for u in self.units if _is_library(u))
+
+
+def _is_library(unit: str) -> bool:
+    return unit.startswith("@") or "node_modules/" in unit
+
+
+#: Watchers of compiles that start: each is entered around the compiler's run.
+_OBSERVERS: list[Callable[[CompileJob], AbstractContextManager[Any]]] = []
+
+
+@contextmanager
+def compiles_observed(observer: Callable[[CompileJob], AbstractContextManager[Any]]) -> Iterator[None]:
+    """While active, ``observer(job)`` is entered around every compiler run that starts.
+
+    A build read from the cache starts no compiler and is not announced. The observer's
+    context manager is entered just before the compiler starts and exited when it has
+    finished (or failed), so it can show a spinner with the time spent.
+    """
+    _OBSERVERS.append(observer)
+    try:
+        yield
+    finally:
+        _OBSERVERS.remove(observer)
 
 
 def project_root(root: Path | str | None = None) -> Path:
@@ -177,7 +240,7 @@ def compile_input(sources: Mapping[str, str], settings: Mapping[str, Any], *,
     wanted = {**json.loads(json.dumps(dict(settings))), "outputSelection": compiler_settings()["outputSelection"]}
     with tempfile.TemporaryDirectory(prefix="dao-sim-input-") as empty:
         return _compile(files, wanted, (Path(empty),), cache_dir or default_cache_dir(toolchain_root()),
-                        use_cache)
+                        use_cache, rebuild=True)
 
 
 def _build(entries: Sequence[Path], roots: Sequence[Path], cache_dir: Path,
@@ -186,7 +249,7 @@ def _build(entries: Sequence[Path], roots: Sequence[Path], cache_dir: Path,
 
 
 def _compile(sources: Mapping[str, SourceFile], settings: dict[str, Any], roots: Sequence[Path],
-             cache_dir: Path, use_cache: bool) -> ArtifactSet:
+             cache_dir: Path, use_cache: bool, *, rebuild: bool = False) -> ArtifactSet:
     key = cache_key(sources, settings)
     cache = ArtifactCache(cache_dir)
     if use_cache:
@@ -195,8 +258,12 @@ def _compile(sources: Mapping[str, SourceFile], settings: dict[str, Any], roots:
             logger.info("artifact cache hit (key %s…): compiler not started", key[:8])
             return cached
     solc = resolve_solc()
+    job = CompileJob(tuple(sources), solc.name, rebuild)
     started = time.perf_counter()
-    output = _run(solc, sources, settings, roots)
+    with ExitStack() as watched:
+        for observer in tuple(_OBSERVERS):
+            watched.enter_context(observer(job))
+        output = _run(solc, sources, settings, roots)
     elapsed = time.perf_counter() - started
     extra = _extra_sources(output, sources, roots)
     warnings = [_diagnostic(e, sources, roots) for e in output.get("errors", ())

@@ -51,10 +51,15 @@ class Solc:
     kind: str
     version: str
 
+    @property
+    def name(self) -> str:
+        """Which compiler, for people: ``solc-js 0.8.37``, ``native solc 0.8.37``."""
+        label = {"solc-js": "solc-js", "native": "native solc"}.get(self.kind, "solc")
+        return f"{label} {self.version}"
+
     def describe(self) -> str:
         """One phrase for the log: ``native solc 0.8.37 (/usr/bin/solc)``."""
-        label = {"solc-js": "solc-js", "native": "native solc"}.get(self.kind, "solc")
-        return f"{label} {self.version} ({self.path})"
+        return f"{self.name} ({self.path})"
 
 
 def solc_version_of(path: Path) -> str | None:

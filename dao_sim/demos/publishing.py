@@ -19,7 +19,21 @@ from dao_sim.report import Check, Section, verification_lines
 if TYPE_CHECKING:
     from dao_sim.governance import DAO
 
-__all__ = ["Published", "publish_for_story", "record_path_for"]
+__all__ = ["Published", "beside_report", "publish_for_story", "record_path_for"]
+
+
+def beside_report(report: Path, role: str) -> Path:
+    """A file that belongs to a report, named after it: its stem (less ``-report``), ``-``,
+    then ``role``. Two reports of different names never share one.
+
+    Examples
+    --------
+    >>> beside_report(Path("out/demo-dispute-report.md"), "evidence").as_posix()
+    'out/demo-dispute-evidence'
+    >>> beside_report(Path("runs/my-run.md"), "evidence").as_posix()
+    'runs/my-run-evidence'
+    """
+    return report.with_name(f"{report.stem.removesuffix('-report')}-{role}")
 
 
 def record_path_for(report: Path) -> Path:
@@ -31,7 +45,7 @@ def record_path_for(report: Path) -> Path:
     >>> record_path_for(Path("out/demo-liability-report.md")).as_posix()
     'out/demo-liability-deployment.json'
     """
-    return report.with_name(report.stem.removesuffix("-report") + "-deployment.json")
+    return beside_report(report, "deployment.json")
 
 
 @dataclass(frozen=True)

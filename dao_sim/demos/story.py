@@ -44,8 +44,8 @@ class Story:
         Where its report goes by default (relative to the current folder).
     options : tuple of str
         Keyword options ``tell`` accepts beyond the session and artifacts (``"ruling"``,
-        ``"evidence_dir"``, ``"console"``, and ``"store_dir"`` with ``"deployment_record"`` for a
-        story that publishes its DAO); the CLI passes only these.
+        ``"evidence_dir"`` with ``"evidence_name"``, ``"console"``, and ``"store_dir"`` with
+        ``"deployment_record"`` for a story that publishes its DAO); the CLI passes only these.
     """
 
     name: str

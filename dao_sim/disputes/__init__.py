@@ -7,6 +7,7 @@
   file), each returning a :class:`Ruling` record.
 - :mod:`.escrow`: the escrow smart agreement (automatic-execution) with its dispute clause.
 - :mod:`.errors`: the arbitrator's refusals told in words.
+- :mod:`.options`: what each ruling does, in words, for the arbitrable contracts dao-sim knows.
 """
 
 from dao_sim.disputes.arbitrator import (
@@ -41,6 +42,7 @@ from dao_sim.disputes.escrow import (
 )
 from dao_sim.disputes.evidence import EvidencePackage, build_evidence, deployed_code_matches
 from dao_sim.disputes.lifecycle import DAO_RULINGS, DisputeOutcome, ProposalDispute
+from dao_sim.disputes.options import ruling_options
 from dao_sim.disputes.signed_ruling import (
     RulingRequest,
     SignedRuling,
@@ -86,6 +88,7 @@ __all__ = [
     "request_ruling",
     "ruling_for_share",
     "ruling_label",
+    "ruling_options",
     "share_of_ruling",
     "sign_ruling",
     "submit_signed_ruling",

@@ -112,7 +112,9 @@ class Ruling:
         how = (f"by a transaction sent from their own key {self.key}" if self.relayer is None
                else f"by an EIP-712 signature made with their key {self.key} and relayed by "
                     f"{self.relayer}")
-        return (f"{self.decided_by} ruled '{self.ruling_label}' (ruling {self.ruling}) in "
+        verdict = (f"refused to arbitrate (ruling {self.ruling}: '{self.ruling_label}')"
+                   if self.ruling == REFUSED else f"ruled '{self.ruling_label}' (ruling {self.ruling})")
+        return (f"{self.decided_by} {verdict} in "
                 f"dispute {self.dispute_id}, round {self.round}, through the {self.channel} "
                 f"channel, {how}; what was signed: {self.act}. The key's holder was identified "
                 f"off-chain, attested by {self.attested_by} (hash {self.attestation}). "

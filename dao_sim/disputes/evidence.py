@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from eth_utils import keccak
 
 from dao_sim.disputes.channels import Ruling
+from dao_sim.files import check_writable, write_file
 from dao_sim.law import aside, current_edition, using
 from dao_sim.law import edition as law_edition
 
@@ -28,6 +29,8 @@ if TYPE_CHECKING:
     from dao_sim.governance.dao import DAO
 
 __all__ = ["EvidencePackage", "build_evidence", "deployed_code_matches", "signature_notice"]
+
+_WHAT = "the evidence package"
 
 
 def signature_notice() -> str:
@@ -137,12 +140,28 @@ class EvidencePackage:
         return "\n".join(lines)
 
     def write(self, directory: str | Path, stem: str = "evidence") -> tuple[Path, Path]:
-        """Write ``<stem>.json`` and ``<stem>.md`` into ``directory``; return both paths."""
+        """Write ``<stem>.json`` and ``<stem>.md`` into ``directory`` (created if missing).
+
+        Both paths are checked before either file is written, and each is written whole or
+        not at all.
+
+        Returns
+        -------
+        (Path, Path)
+            The JSON file and the Markdown file.
+
+        Raises
+        ------
+        FileWriteError
+            When either cannot be written (a file where a folder should be, a read-only
+            folder...); the message names the path and the reason.
+        """
         folder = Path(directory)
-        folder.mkdir(parents=True, exist_ok=True)
         as_json, as_md = folder / f"{stem}.json", folder / f"{stem}.md"
-        as_json.write_text(self.to_json(), encoding="utf-8")
-        as_md.write_text(self.to_markdown(), encoding="utf-8")
+        for path in (as_json, as_md):
+            check_writable(path, _WHAT)
+        write_file(as_json, self.to_json(), what=_WHAT)
+        write_file(as_md, self.to_markdown(), what=_WHAT)
         return as_json, as_md
 
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from dao_sim.disputes.arbitrator import Court, DisputeStatus
 from dao_sim.disputes.channels import DecisionChannel, Ruling
+from dao_sim.disputes.options import DAO_RULINGS
 from dao_sim.exceptions import DisputeError
 from dao_sim.law import aside
 
@@ -21,14 +22,6 @@ if TYPE_CHECKING:
     from dao_sim.governance.dao import DAO
 
 __all__ = ["DAO_RULINGS", "DisputeOutcome", "ProposalDispute"]
-
-#: What each ruling means for a disputed DAO proposal (ERC-792: 0 = refused to arbitrate).
-DAO_RULINGS: dict[int, str] = {
-    0: "refused to arbitrate: the members' vote stands (dao-sim default)",
-    1: "uphold: the proposal may execute",
-    2: "void: the proposal never executes",
-    3: "remedy: void, and the disputer's stated compensation is paid from the treasury",
-}
 
 
 @dataclass(frozen=True)

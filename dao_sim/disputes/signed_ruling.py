@@ -29,8 +29,10 @@ from eth_account import Account as EthAccount
 from eth_account.messages import encode_typed_data
 from eth_utils import is_address, to_checksum_address
 
-from dao_sim.disputes.arbitrator import Court, reason_hash
+from dao_sim.disputes.arbitrator import REFUSED, Court, reason_hash
+from dao_sim.disputes.options import ruling_options
 from dao_sim.exceptions import ForgedRulingError, RulingFileError
+from dao_sim.files import write_file
 from dao_sim.law import aside, current_edition
 
 __all__ = [
@@ -41,11 +43,13 @@ __all__ = [
     "RulingRequest",
     "SignedRuling",
     "load_signed_ruling",
+    "prepare_signing",
     "read_ruling_request",
     "request_ruling",
     "sign_ruling",
     "sign_ruling_file",
     "signature_notice",
+    "signed_path_for",
     "submit_signed_ruling",
     "verify_against_chain",
     "write_ruling_file",
@@ -164,6 +168,10 @@ def request_ruling(court: Court, dispute_id: int, ruling: int, *, by: str, reaso
                    label: str | None = None) -> RulingRequest:
     """Build the ruling ``by`` is to sign for the dispute's current round.
 
+    ``label`` says what the ruling does, for the person signing; by default it is read from
+    the contract that opened the dispute (:func:`~dao_sim.disputes.options.ruling_options`),
+    and is the bare number only for a contract dao-sim does not know.
+
     Raises
     ------
     ForgedRulingError
@@ -177,9 +185,12 @@ def request_ruling(court: Court, dispute_id: int, ruling: int, *, by: str, reaso
     if ruling > info.choices:
         raise ForgedRulingError(f"ruling {ruling} exceeds the {info.choices} choices",
                                 dispute_id=dispute_id)
+    if label is None:
+        label = ruling_options(court, dispute_id).get(ruling) or (
+            "refused to arbitrate" if ruling == REFUSED else str(ruling))
     domain = court.domain()
     return RulingRequest(domain["chainId"], domain["verifyingContract"], dispute_id, info.round,
-                         ruling, label or str(ruling), reason, court.session.address(by), by)
+                         ruling, label, reason, court.session.address(by), by)
 
 
 def sign_ruling(request: RulingRequest, *, private_key: bytes | str | None = None,
@@ -202,18 +213,16 @@ def sign_ruling(request: RulingRequest, *, private_key: bytes | str | None = Non
     return SignedRuling(request, bytes(signature))
 
 
-def sign_ruling_file(request_path: str | Path, key_path: str | Path,
-                     out_path: str | Path | None = None) -> tuple[SignedRuling, Path]:
-    """Sign an unsigned ruling file offline with the panelist's key, read from ``key_path``.
+def prepare_signing(request_path: str | Path, key_path: str | Path) -> tuple[RulingRequest, str]:
+    """Read an unsigned ruling file and the panelist's key, and check that they belong together.
 
-    The key stays in a file the person controls (never on a command line, where other users
-    of the machine can read it; keys-not-shared). It must be the panelist's own: a key of anyone else
-    is refused before anything is signed.
+    Nothing is signed: the caller shows the request to the person first (``dao-sim ruling
+    sign`` asks them to confirm), then calls :func:`sign_ruling` with the key.
 
     Returns
     -------
-    (SignedRuling, Path)
-        The signed ruling and where it was written (``<request>.signed.json`` by default).
+    (RulingRequest, str)
+        The request, and the private key in hex.
 
     Raises
     ------
@@ -227,21 +236,67 @@ def sign_ruling_file(request_path: str | Path, key_path: str | Path,
         raise RulingFileError(request_path, "is already signed")
     try:
         key = Path(key_path).read_text(encoding="utf-8").strip()
+    except OSError as exc:
+        raise RulingFileError(key_path, f"cannot be read ({exc.strerror or exc})") from None
+    try:
         holder = EthAccount.from_key(key).address
-    except (OSError, ValueError) as exc:
+    except ValueError as exc:
         raise RulingFileError(key_path, f"does not hold a private key in hex ({type(exc).__name__})") from None
     if holder != request.panelist:
         raise ForgedRulingError(f"the key in {key_path} is {holder}'s, but the ruling must be signed by "
                                 f"the panelist {request.panelist_name} ({request.panelist})",
                                 dispute_id=request.dispute_id)
-    signed = sign_ruling(request, private_key=key)
+    return request, key
+
+
+def signed_path_for(request_path: str | Path) -> Path:
+    """Where a signed ruling goes by default: ``ruling.json`` -> ``ruling.signed.json``.
+
+    Examples
+    --------
+    >>> signed_path_for("rulings/ruling.json").as_posix()
+    'rulings/ruling.signed.json'
+    """
     source = Path(request_path)
-    target = Path(out_path) if out_path is not None else source.with_name(f"{source.stem}.signed.json")
+    return source.with_name(f"{source.stem}.signed.json")
+
+
+def sign_ruling_file(request_path: str | Path, key_path: str | Path,
+                     out_path: str | Path | None = None) -> tuple[SignedRuling, Path]:
+    """Sign an unsigned ruling file offline with the panelist's key, read from ``key_path``.
+
+    The key stays in a file the person controls (never on a command line, where other users
+    of the machine can read it; keys-not-shared). It must be the panelist's own: a key of anyone else
+    is refused before anything is signed.
+
+    Returns
+    -------
+    (SignedRuling, Path)
+        The signed ruling and where it was written (:func:`signed_path_for` by default).
+
+    Raises
+    ------
+    RulingFileError
+        An unreadable request or key file, or a request that is already signed.
+    ForgedRulingError
+        A key that is not the panelist's.
+    FileWriteError
+        When the signed file cannot be written.
+    """
+    request, key = prepare_signing(request_path, key_path)
+    signed = sign_ruling(request, private_key=key)
+    target = Path(out_path) if out_path is not None else signed_path_for(request_path)
     return signed, write_ruling_file(signed, target)
 
 
 def write_ruling_file(ruling: RulingRequest | SignedRuling, path: str | Path) -> Path:
-    """Write an unsigned request or a signed ruling as JSON; return the path."""
+    """Write an unsigned request or a signed ruling as JSON (whole or not at all); return the path.
+
+    Raises
+    ------
+    FileWriteError
+        When the file cannot be written; the message names the path and the reason.
+    """
     if isinstance(ruling, SignedRuling):
         request, signature = ruling.request, "0x" + ruling.signature.hex()
     else:
@@ -256,9 +311,8 @@ def write_ruling_file(ruling: RulingRequest | SignedRuling, path: str | Path) ->
         "typedData": request.typed_data(),
         "signature": signature,
     }
-    target = Path(path)
-    target.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    return target
+    what = "the signed ruling" if signature is not None else "the ruling file"
+    return write_file(path, json.dumps(document, indent=2, ensure_ascii=False) + "\n", what=what)
 
 
 def read_ruling_request(path: str | Path) -> tuple[RulingRequest, bytes | None]:
@@ -273,8 +327,12 @@ def read_ruling_request(path: str | Path) -> tuple[RulingRequest, bytes | None]:
         signed ``reasonHash``.
     """
     try:
-        document = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise RulingFileError(path, f"cannot be read ({exc.strerror or exc})") from None
+    try:
+        document = json.loads(text)
+    except ValueError as exc:
         raise RulingFileError(path, f"cannot be read as JSON ({exc})") from None
     if not isinstance(document, dict) or document.get("format") != FILE_FORMAT:
         raise RulingFileError(path, f"not a '{FILE_FORMAT}' file")

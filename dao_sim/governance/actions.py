@@ -1,7 +1,9 @@
 """What a proposal does when it executes: a list of calls (target, value, calldata).
 
 Builders keep proposals readable: ``Action.pay("Erlan", "2 ETH")`` rather than a tuple of
-bytes. Each action keeps a one-line description for the timeline and the report.
+bytes. Each action keeps a one-line description for the timeline and the report. Amounts are
+written with their unit; a bare number is refused (``Action.pay("Erlan", 5)`` would be 5 wei,
+not 5 ETH), and code holding wei passes :class:`~dao_sim.governance.units.Wei`.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ from typing import Any
 
 from eth_abi import encode as abi_encode
 from eth_utils import function_signature_to_4byte_selector
+
+from dao_sim.governance.units import Wei, format_eth, parse_amount
 
 __all__ = ["CLAIMS", "Action", "encode_call"]
 
@@ -40,24 +44,40 @@ class Action:
     summary: str = ""
 
     @classmethod
-    def pay(cls, to: str, amount: int | str) -> Action:
-        """Pay ``amount`` from the treasury to ``to``."""
-        from dao_sim.governance.units import format_eth, parse_amount
+    def pay(cls, to: str, amount: str | Wei) -> Action:
+        """Pay ``amount`` (``"2 ETH"``, ``"5 wei"``, or a :class:`Wei`) from the treasury to ``to``.
 
-        wei = parse_amount(amount)
+        Raises
+        ------
+        SpecError
+            For a bare number (``5``): write its unit.
+
+        Examples
+        --------
+        >>> Action.pay("Erlan", "2 ETH").summary
+        'pay 2 ETH to Erlan'
+        >>> Action.pay("Erlan", 5)
+        Traceback (most recent call last):
+        ...
+        dao_sim.exceptions.SpecError: Action.pay amount: a bare 5 has no unit: write '5 ETH', or '5 wei' if you mean wei (Wei(5) in code)
+        """
+        wei = parse_amount(amount, field="Action.pay amount", units_required=True)
         return cls(to, wei, b"", f"pay {format_eth(wei)} to {to}")
 
     @classmethod
-    def call(cls, target: str, signature: str, *args: Any, value: int = 0, summary: str = "") -> Action:
-        """Call ``signature`` on ``target`` with ``args`` (addresses as checksum strings)."""
-        return cls(target, value, encode_call(signature, *args), summary or f"call {signature} on {target}")
+    def call(cls, target: str, signature: str, *args: Any, value: str | Wei = "0 ETH",
+             summary: str = "") -> Action:
+        """Call ``signature`` on ``target`` with ``args`` (addresses as checksum strings),
+        sending ``value`` (``"1 ETH"`` or a :class:`Wei`; a bare number other than 0 is refused)."""
+        wei = parse_amount(value, field="Action.call value", units_required=True)
+        return cls(target, wei, encode_call(signature, *args), summary or f"call {signature} on {target}")
 
     @classmethod
-    def offer_membership(cls, candidate_address: str, contribution: int | str, candidate: str = "") -> Action:
-        """Admit a new member: they may then join with exactly ``contribution``."""
-        from dao_sim.governance.units import format_eth, parse_amount
-
-        wei = parse_amount(contribution)
+    def offer_membership(cls, candidate_address: str, contribution: str | Wei, candidate: str = "") -> Action:
+        """Admit a new member: they may then join with exactly ``contribution`` (``"3 ETH"`` or
+        a :class:`Wei`; a bare number is refused)."""
+        wei = parse_amount(contribution, field="Action.offer_membership contribution",
+                           units_required=True)
         who = candidate or candidate_address
         return cls("DAO", 0, encode_call("offerMembership(address,uint256)", candidate_address, wei),
                    f"offer membership to {who} for {format_eth(wei)}")

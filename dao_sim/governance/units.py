@@ -1,7 +1,9 @@
 """Amounts and shares written the way people write them: ``"10 ETH"``, ``"50%"``, ``"2x"``.
 
 Specs come from Python and from YAML written by lawyers; both must say exactly what they
-mean, so a bare float is refused where it could be read two ways.
+mean, so a bare float is refused where it could be read two ways, and so is a bare integer
+where a person names an amount (``Action.pay("Erlan", 5)``: 5 ETH or 5 wei?). Code that
+already holds wei says so with :class:`Wei`.
 """
 
 from __future__ import annotations
@@ -11,41 +13,68 @@ from decimal import Decimal, InvalidOperation
 
 from dao_sim.exceptions import SpecError
 
-__all__ = ["WEI_PER_ETH", "format_eth", "parse_amount", "parse_bps", "parse_multiple"]
+__all__ = ["WEI_PER_ETH", "Wei", "format_eth", "parse_amount", "parse_bps", "parse_multiple"]
 
 WEI_PER_ETH = 10**18
 _UNITS = {"eth": WEI_PER_ETH, "ether": WEI_PER_ETH, "gwei": 10**9, "wei": 1}
 _AMOUNT = re.compile(r"^\s*([0-9][0-9_]*(?:\.[0-9]+)?)\s*([a-zA-Z]+)?\s*$")
 
 
-def parse_amount(value: int | str, *, field: str = "amount") -> int:
-    """Return an amount in wei from ``int`` wei or a string such as ``"1.5 ETH"``.
+class Wei(int):
+    """An amount in wei, said so: ``Wei(5)`` is 5 wei, wherever a bare ``5`` would be refused.
+
+    Arithmetic on it gives plain integers, so wrap the result: ``Wei(free // 3)``.
+
+    Examples
+    --------
+    >>> Wei(5), Wei(10**18) == 10**18
+    (Wei(5), True)
+    """
+
+    def __repr__(self) -> str:
+        return f"Wei({int(self)})"
+
+
+def parse_amount(value: int | str, *, field: str = "amount", units_required: bool = False) -> int:
+    """Return an amount in wei from a string such as ``"1.5 ETH"``, a :class:`Wei`, or ``int`` wei.
 
     Parameters
     ----------
-    value : int or str
-        Wei as an integer, or a decimal number with a unit (``ETH``, ``ether``, ``gwei``, ``wei``).
+    value : int, Wei or str
+        A decimal number with a unit (``ETH``, ``ether``, ``gwei``, ``wei``), or wei as an
+        integer.
     field : str
         Name used in the error message.
+    units_required : bool
+        Refuse a bare integer other than 0 (a :class:`Wei` is taken): for an amount a person
+        writes, where ``5`` could mean 5 ETH as easily as 5 wei.
 
     Raises
     ------
     SpecError
-        On negative numbers, unknown units, fractions of a wei, or other types.
+        On negative numbers, unknown units, fractions of a wei, other types, or a bare
+        integer when ``units_required``.
 
     Examples
     --------
     >>> parse_amount("1.5 ETH")
     1500000000000000000
-    >>> parse_amount(42)
-    42
+    >>> parse_amount(42), parse_amount(Wei(42), units_required=True)
+    (42, 42)
+    >>> parse_amount(5, field="Action.pay amount", units_required=True)
+    Traceback (most recent call last):
+    ...
+    dao_sim.exceptions.SpecError: Action.pay amount: a bare 5 has no unit: write '5 ETH', or '5 wei' if you mean wei (Wei(5) in code)
     """
     if isinstance(value, bool) or not isinstance(value, (int, str)):
         raise SpecError(f"{field}: expected wei (int) or a string like '10 ETH', got {value!r}")
     if isinstance(value, int):
         if value < 0:
             raise SpecError(f"{field}: {value} is negative")
-        return value
+        if units_required and value and not isinstance(value, Wei):
+            raise SpecError(f"{field}: a bare {value} has no unit: write '{value} ETH', or "
+                            f"'{value} wei' if you mean wei (Wei({value}) in code)")
+        return int(value)
     match = _AMOUNT.match(value)
     if not match:
         raise SpecError(f"{field}: cannot read {value!r} as an amount (write e.g. '10 ETH')")

@@ -9,14 +9,30 @@ from dao_sim.law import Edition, using
 if TYPE_CHECKING:
     from dao_sim.disputes.signed_ruling import RulingRequest, SignedRuling
 
-__all__ = ["ruling_request_text", "signed_ruling_text"]
+__all__ = ["ruling_request_text", "ruling_words", "signed_ruling_text"]
+
+
+def ruling_words(ruling: int, label: str) -> str:
+    """A ruling with the name of its option; a file that names none says so.
+
+    Examples
+    --------
+    >>> ruling_words(2, "void: the proposal never executes")
+    'ruling 2: void: the proposal never executes'
+    >>> ruling_words(2, "2")
+    'ruling 2 (the file does not say what this option does)'
+    """
+    named = label.strip()
+    if named and named != str(ruling):
+        return f"ruling {ruling}: {named}"
+    return f"ruling {ruling} (the file does not say what this option does)"
 
 
 def ruling_request_text(request: RulingRequest) -> str:
     """What the typed data says, in words: the ruling, the reasons, the key, the contract."""
     return "\n".join([
-        f"Dispute {request.dispute_id}, round {request.round}: ruling {request.ruling}"
-        + (f" ({request.ruling_label})" if request.ruling_label else ""),
+        (f"Dispute {request.dispute_id}, round {request.round}: "
+         f"{ruling_words(request.ruling, request.ruling_label)}"),
         f"Reasons: {request.reason}",
         f"Panelist: {request.panelist_name} ({request.panelist})",
         f"Arbitrator contract: {request.arbitrator} on chain {request.chain_id}",

@@ -13,7 +13,7 @@ from dao_sim.chain.timeutil import format_duration
 from dao_sim.compliance import checked_deploy
 from dao_sim.exceptions import ScenarioError
 from dao_sim.governance import Action, acknowledge_sandbox
-from dao_sim.governance.units import format_eth
+from dao_sim.governance.units import Wei, format_eth
 from dao_sim.scenarios.model import Step
 from dao_sim.scenarios.play import Play, ProposalRef
 from dao_sim.scenarios.values import read_amount, read_duration, read_percent
@@ -54,10 +54,10 @@ def action_of(play: Play, item: dict[str, Any]) -> Action:
     """The :class:`~dao_sim.governance.Action` a scenario's action mapping describes."""
     kind, args = next(iter(item.items()))
     if kind == "pay":
-        return Action.pay(args["to"], read_amount(args["amount"]))
+        return Action.pay(args["to"], Wei(read_amount(args["amount"])))
     if kind == "admit":
         who = args["candidate"]
-        return Action.offer_membership(play.session.address(who), read_amount(args["contribution"]), who)
+        return Action.offer_membership(play.session.address(who), Wei(read_amount(args["contribution"])), who)
     if kind == "call_capital":
         return Action.call_capital(read_percent(args["share"]))
     if kind == "expel":

@@ -96,7 +96,9 @@ def test_a_file_that_does_not_compile_is_one_line_naming_file_and_line(tmp_path)
 
 
 def test_an_unwritable_output_is_one_line_and_exit_2(tmp_path):
-    target = tmp_path / "no" / "such" / "dir" / "out.json"
+    blocker = tmp_path / "a-file"  # a missing folder is created, as for every output
+    blocker.write_text("in the way")
+    target = blocker / "dir" / "out.json"
     result = check(CLEAN, "--no-bytecode", "--output", str(target))
     assert result.exit_code == 2
     assert f"cannot write the report to {target}" in _one_error_line(result)

@@ -21,12 +21,12 @@ def run(artifacts, tmp_path):
 
 
 @pytest.mark.parametrize(("ruling", "state"), [("uphold", "Executed"), ("void", "Voided"),
-                                               ("remedy", "Voided"), ("refuse", "Executed")])
+                                               ("remedy", "Voided")])
 def test_the_ruling_decides_whether_the_payment_executes(run, tmp_path, ruling, state):
     result = run("--ruling", ruling)
     assert result.exit_code == 0, result.output
     assert f"The proposal is {state}, as Madina's ruling decided." in " ".join(result.stdout.split())
-    evidence = json.loads((tmp_path / "demo-dispute-evidence.json").read_text(encoding="utf-8"))
+    evidence = json.loads((tmp_path / "report-evidence.json").read_text(encoding="utf-8"))
     assert evidence["proposal"]["state"] == state
     assert evidence["rulings"][0]["decided_by"] == "Madina"
 
@@ -54,3 +54,18 @@ def test_ruling_belongs_to_the_dispute_story_only(artifacts):
     result = CliRunner().invoke(app, ["demo", "governance", "--ruling", "void"])
     assert result.exit_code == 1
     assert "applies to the dispute story" in result.stderr
+
+
+def test_after_a_refusal_the_report_says_the_vote_decided_not_a_ruling(run, tmp_path):
+    result = run("--ruling", "refuse")
+    assert result.exit_code == 0, result.output
+    words = " ".join(result.stdout.split())
+    assert "The proposal is Executed: Madina refused to arbitrate, so the members' vote decided." in words
+    written = " ".join((tmp_path / "report.md").read_text(encoding="utf-8").split())
+    assert ("Dana disputed it; Madina refused to arbitrate, so the members' vote stands (a dao-sim "
+            "default).") in written
+    assert "Madina refused to arbitrate (ruling 0: " in written  # the ruling as recorded
+    for text in (words, written):
+        assert "ruling decided" not in text and "Madina ruled '" not in text
+    evidence = json.loads((tmp_path / "report-evidence.json").read_text(encoding="utf-8"))
+    assert (evidence["proposal"]["state"], evidence["rulings"][0]["ruling"]) == ("Executed", 0)

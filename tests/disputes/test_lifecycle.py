@@ -88,3 +88,14 @@ def test_tampered_code_does_not_match_the_published_source(setup, artifacts):
     assert deployed_code_matches(artifacts["DAO"], bytes(code))
     code[10] ^= 0xFF
     assert not deployed_code_matches(artifacts["DAO"], bytes(code))
+
+
+def test_a_ruling_request_names_what_the_option_does_for_the_dao(setup):
+    from dao_sim.disputes import request_ruling, ruling_options
+    from dao_sim.disputes.options import DAO_RULINGS
+
+    _session, court, dao, pid = setup
+    dispute = ProposalDispute.open(dao, court, pid, by="Dana", evidence_uri="ipfs://objection")
+    assert ruling_options(court, dispute.dispute_id) == DAO_RULINGS
+    request = request_ruling(court, dispute.dispute_id, 2, by="Madina", reason="never delivered")
+    assert request.ruling_label == "void: the proposal never executes"

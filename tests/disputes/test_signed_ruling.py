@@ -206,3 +206,12 @@ def test_unreadable_files_are_refused(tmp_path, content):
     path.write_text(content)
     with pytest.raises(RulingFileError):
         load_signed_ruling(path)
+
+
+def test_a_request_names_the_option_of_a_contract_dao_sim_knows(court, open_dispute):
+    from dao_sim.disputes import ruling_options
+
+    _escrow, dispute = open_dispute()
+    assert ruling_options(court, dispute)[PAY_PAYEE] == "pay the payee"
+    assert request_ruling(court, dispute, PAY_PAYEE, by=court.panel(dispute)[0],
+                          reason=REASONS).ruling_label == "pay the payee"

@@ -204,7 +204,7 @@ def test_failing_call_undoes_the_whole_execution(session, make_dao):
     # A call with data that reverts (here: a function the arbitrator does not have) fails the
     # whole proposal; the 2 ETH paid by the first action is undone.
     dao = make_dao()
-    failing = Action.call("HumanArbitrator", "donate()", value=ETHER)
+    failing = Action.call("HumanArbitrator", "donate()", value="1 ETH")
     pid = propose_and_vote(dao, [Action.pay("Erlan", "2 ETH"), failing], PASS)
     session.advance("5 days")
     before = money(session, dao, "Erlan", "HumanArbitrator")

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from dao_sim.governance import DAO, Action, DAORefused
+from dao_sim.governance.units import Wei
 
 __all__ = [
     "ETH",
@@ -97,7 +98,7 @@ def admit_contract(dao: DAO, attacker: Any, contribution: int) -> None:
     """Make a contract a member: a passed proposal offers it membership; it joins via ``act``."""
     carry(
         dao,
-        [Action.offer_membership(attacker.address, contribution, attacker.label)],
+        [Action.offer_membership(attacker.address, Wei(contribution), attacker.label)],
         "admit a contract",
     )
     act(dao, attacker, "join", [], value=contribution)

@@ -39,6 +39,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
 from dao_sim.governance import DAO, Action
+from dao_sim.governance.units import Wei
 from tests.participation.helpers import ETH, deploy_successor, inner_error, refusal
 
 THOROUGH = os.environ.get("HYPOTHESIS_PROFILE") == "thorough"
@@ -573,7 +574,7 @@ class LiabilityMachine(RuleBasedStateMachine):
         candidate = self._pick(outsiders, pick)
         address = self.session.address(candidate)
         pid = self._vote_and_wait(
-            [Action.offer_membership(address, amount, candidate)], f"admit {candidate}"
+            [Action.offer_membership(address, Wei(amount), candidate)], f"admit {candidate}"
         )
         self.dao.execute(pid, by=EXECUTOR)
         former = self.model.records.get(candidate)
@@ -618,7 +619,7 @@ class LiabilityMachine(RuleBasedStateMachine):
             {v for i, v in enumerate(voters) if dissent >> i & 1} if len(voters) > 1 else set()
         )
         pid = self._vote_and_wait(
-            [Action.pay(PAYEE, amount)], "pay a supplier", against, grace=False
+            [Action.pay(PAYEE, Wei(amount))], "pay a supplier", against, grace=False
         )
         if len(voters) - len(against) <= len(against):
             assert self.dao.state(pid) == "Defeated"

@@ -146,7 +146,7 @@ def test_a_proposal_tells_its_actions_on_any_of_the_daos_contracts_in_words():
     # membership the core: both are the DAO's own, so both are told in words. The same
     # settleClaim call on a stranger's contract is told by its selector only.
     actions = [(ADDRESS["Erlan"], 2 * ETH, b""), (CLAIMS, 0, Action.settle_claim(4).data),
-               (DAO, 0, Action.offer_membership(ADDRESS["Nurlan"], 3 * ETH).data),
+               (DAO, 0, Action.offer_membership(ADDRESS["Nurlan"], "3 ETH").data),
                (OTHER, 0, Action.settle_claim(4).data)]
     proposal = entry(
         "propose", ("ProposalCreated", {"proposalId": 2, "proposer": ADDRESS["Aigerim"],

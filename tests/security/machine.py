@@ -31,6 +31,7 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, 
 from dao_sim.chain.session import ChainSession
 from dao_sim.exceptions import ContractReverted
 from dao_sim.governance import DAO, Action, DAORefused, DAOSpec, Dues, deploy
+from dao_sim.governance.units import Wei
 
 ETH = 10**18
 FOUNDERS = {"Aigerim": 10 * ETH, "Bolat": 6 * ETH, "Dana": 4 * ETH}
@@ -279,13 +280,13 @@ def build_machine(artifacts: Any) -> type[RuleBasedStateMachine]:
         def pass_a_proposal(self, kind: str, colluders_against: bool) -> None:
             members = self._members()
             if kind == "pay":
-                action = Action.pay("Kairat", max(1, self.dao.treasury.free // 3))
+                action = Action.pay("Kairat", Wei(max(1, self.dao.treasury.free // 3)))
             elif kind == "capital":
                 action = Action.call_capital(2_500)
             elif kind == "expel" and COLLUDER in members:
                 action = Action.expel(self.session.address(COLLUDER), COLLUDER)
             else:
-                action = Action.offer_membership(self.session.address(CANDIDATE), ETH, CANDIDATE)
+                action = Action.offer_membership(self.session.address(CANDIDATE), Wei(ETH), CANDIDATE)
             pid = self._pass([action], against=(COLLUDER,) if colluders_against else ())
             if pid is not None:
                 self._execute_when_due(pid)
@@ -297,7 +298,7 @@ def build_machine(artifacts: Any) -> type[RuleBasedStateMachine]:
         def dispute_a_payment(self, by: str, ruling: int) -> None:
             from dao_sim.disputes import ProposalDispute, ScriptedDecision
 
-            pid = self._pass([Action.pay("Nurlan", max(1, self.dao.treasury.free // 4))])
+            pid = self._pass([Action.pay("Nurlan", Wei(max(1, self.dao.treasury.free // 4)))])
             if pid is None or self.dao.state(pid) != "Grace":
                 return
             before = self._values()

@@ -11,6 +11,7 @@ import pytest
 
 from dao_sim.exceptions import SpecError
 from dao_sim.governance import Action, DAOSpec
+from dao_sim.governance.units import Wei
 from tests.security.helpers import (
     ETH,
     GAS_CAP,
@@ -59,7 +60,7 @@ def test_attack_1_settling_to_the_accomplice_leaves_the_held_contribution_whole(
 
 def test_attack_1_shares_never_overflow_or_truncate(make_dao, session):
     dao = make_dao(voting_rule="contribution-weighted")
-    carry_out(dao, [Action.pay("Erlan", 20 * ETH - 1)])  # the vote spends all but one wei
+    carry_out(dao, [Action.pay("Erlan", Wei(20 * ETH - 1))])  # the vote spends all but one wei
     assert dao.treasury.free == 1
     refusal = refused(dao.contribute, "Dana", "100 ETH")
     assert refusal.error == "SharesOverflow"
@@ -242,7 +243,7 @@ def test_attack_4_a_refusing_claimant_or_payee_blocks_nobody(make_dao, artifacts
 def test_attack_4_an_expelled_member_that_refuses_payment_is_credited(make_dao, artifacts):
     dao = make_dao(expulsion_allowed=True)
     member = attacker(dao, artifacts, label="Refusing member")
-    carry_out(dao, [Action.offer_membership(member.address, 2 * ETH, "Refusing member")])
+    carry_out(dao, [Action.offer_membership(member.address, "2 ETH", "Refusing member")])
     act(member, dao.contract, "join", [], value=2 * ETH)
     member.transact("setRejectPayments", True, sender="Erlan")
     share = dao.member(member.address).share_value

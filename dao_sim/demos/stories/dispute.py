@@ -30,7 +30,7 @@ from dao_sim.demos.common import (
 )
 from dao_sim.demos.publishing import publish_for_story
 from dao_sim.demos.story import Story
-from dao_sim.disputes import InteractivePrompt, ScriptedDecision
+from dao_sim.disputes import REFUSED, InteractivePrompt, ScriptedDecision
 from dao_sim.disputes.evidence import build_evidence
 from dao_sim.disputes.lifecycle import DAO_RULINGS, ProposalDispute
 from dao_sim.exceptions import DisputeError, RulingRefusedError
@@ -51,6 +51,8 @@ AMOUNT = "5 ETH"
 DISPUTER = "Dana"
 COMPENSATION = "1 ETH"
 KEEPER = "Gulnara"
+#: The evidence package's file name (``.json`` and ``.md``) when the caller names none.
+EVIDENCE_NAME = "demo-dispute-evidence"
 BALLOTS = (("Aigerim", "for"), ("Bolat", "for"), ("Dana", "against"))
 
 #: Words accepted by ``--ruling``, and the ERC-792 ruling each means for the DAO.
@@ -71,7 +73,8 @@ def _expected(ruling: int, state: str, erlan_gain: int, dana_gain: int) -> Check
     amount, compensation = parse_amount(AMOUNT), parse_amount(COMPENSATION)
     if ruling in (0, 1):
         ok = state == "Executed" and erlan_gain == amount and dana_gain == 0
-        return Check("the payment executed, as the ruling allowed", ok,
+        why = "as the ruling allowed" if ruling else "as the members' vote decided, the arbitrator having refused"
+        return Check(f"the payment executed, {why}", ok,
                      f"proposal {state}; {PAYEE} received {format_eth(erlan_gain)}")
     if ruling == 2:
         ok = state == "Voided" and erlan_gain == 0 and dana_gain == 0
@@ -83,12 +86,32 @@ def _expected(ruling: int, state: str, erlan_gain: int, dana_gain: int) -> Check
                  f"proposal {state}; {DISPUTER} received {format_eth(dana_gain)}")
 
 
+def _outcome(state: str, refused: bool, ok: bool) -> str:
+    """The report's outcome line: what decided the proposal, a ruling or, after a refusal to
+    arbitrate, the members' vote.
+
+    Examples
+    --------
+    >>> _outcome("Voided", False, True)
+    "The proposal is Voided, as Madina's ruling decided."
+    >>> _outcome("Executed", True, True)
+    "The proposal is Executed: Madina refused to arbitrate, so the members' vote decided."
+    """
+    if not ok:
+        return "The outcome did NOT follow the ruling: see the failed checks."
+    if refused:
+        return f"The proposal is {state}: {ARBITER} refused to arbitrate, so the members' vote decided."
+    return f"The proposal is {state}, as {ARBITER}'s ruling decided."
+
+
 def tell(session: ChainSession, artifacts: ArtifactSet, *, ruling: str | None = None,
-         evidence_dir: Path | None = None, console: Any = None, store_dir: Path | None = None,
-         deployment_record: Path | None = None) -> Report:
+         evidence_dir: Path | None = None, evidence_name: str = EVIDENCE_NAME, console: Any = None,
+         store_dir: Path | None = None, deployment_record: Path | None = None) -> Report:
     """Play the story; the ruling comes from ``ruling`` or from the person at the keyboard.
 
-    With ``store_dir`` and ``deployment_record``, the DAO's rules are published and its
+    The evidence package is written to ``<evidence_dir>/<evidence_name>.json`` and ``.md``
+    (``out/demo-dispute-evidence.*`` by default; the CLI names it after the report). With
+    ``store_dir`` and ``deployment_record``, the DAO's rules are published and its
     deployment record written, so it can be verified after the run.
     """
     chosen = None if ruling is None else parse_ruling(ruling)
@@ -131,8 +154,10 @@ def tell(session: ChainSession, artifacts: ArtifactSet, *, ruling: str | None = 
         raise RulingRefusedError(f"{exc}; with nobody at the keyboard, give the ruling with "
                                  f"--ruling ({', '.join(RULING_NAMES)})") from exc
     outcome = dispute.finalise(by=KEEPER)
-    story.note(f"The appeal window passed without appeal; the ruling '{outcome.final_label}' "
-               "reached the DAO", "human-dispute")
+    refused = outcome.final_ruling == REFUSED
+    story.note("The appeal window passed without appeal; "
+               + ("the refusal to arbitrate reached the DAO: the members' vote stands" if refused
+                  else f"the ruling '{outcome.final_label}' reached the DAO"), "human-dispute")
     if outcome.proposal_state == "Succeeded":
         outcome = dispute.enforce(by=KEEPER)
     owed = dao.credit_of(DISPUTER)
@@ -143,7 +168,7 @@ def tell(session: ChainSession, artifacts: ArtifactSet, *, ruling: str | None = 
         dao.withdraw(DISPUTER)
     after = wallets(session, [*people, dao.name])
     package = build_evidence(dao, court, pid, dispute.dispute_id, rulings=dispute.rulings, artifacts=artifacts)
-    json_path, md_path = package.write(evidence_dir or Path("out"), "demo-dispute-evidence")
+    json_path, md_path = package.write(evidence_dir or Path("out"), evidence_name)
 
     record = dispute.rulings[0]
     checks = (
@@ -161,9 +186,9 @@ def tell(session: ChainSession, artifacts: ArtifactSet, *, ruling: str | None = 
     return Report(
         title=f"{DAO_NAME}: a disputed payment, decided by a human",
         summary=(f"A payment of {AMOUNT} to {PAYEE} passed 2 to 1; {DISPUTER} disputed it; "
-                 f"{ARBITER} ruled '{outcome.final_label}'."),
-        outcome=(f"The proposal is {outcome.proposal_state}, as {ARBITER}'s ruling decided." if ok
-                 else "The outcome did NOT follow the ruling: see the failed checks."),
+                 + (f"{ARBITER} refused to arbitrate, so the members' vote stands (a dao-sim "
+                    "default)." if refused else f"{ARBITER} ruled '{outcome.final_label}'.")),
+        outcome=_outcome(outcome.proposal_state, refused, ok),
         checks=(*checks, reviewed),
         facts=(*dao_facts(dao, session),
                (f"Evidence package {aside('digital-evidence')}", f"{json_path}, {md_path}"),
@@ -179,7 +204,8 @@ def tell(session: ChainSession, artifacts: ArtifactSet, *, ruling: str | None = 
                       f"equal of a handwritten signature {aside('signature-not-handwritten')}.")),
         law=(
             LawNote("human-dispute", "", f"{ARBITER}, a natural person on the arbitrator's roster, "
-                    "ruled; until she did, the payment stayed frozen, however long it took."),
+                    f"{'refused to arbitrate' if refused else 'ruled'}; until she did, the payment "
+                    "stayed frozen, however long it took."),
             LawNote("digital-evidence", "", f"The evidence package ({md_path.name}) carries the transactions, "
                     "blocks, balances, charter and source hashes."),
             LawNote("", "An open dispute freezes the contested execution; a refusal to arbitrate "
@@ -193,5 +219,5 @@ def tell(session: ChainSession, artifacts: ArtifactSet, *, ruling: str | None = 
 
 
 STORY = Story("dispute", "a member disputes a passed payment; a human arbitrator rules on it", tell,
-              options=("ruling", "evidence_dir", "console", "store_dir",
-                                      "deployment_record"))
+              options=("ruling", "evidence_dir", "evidence_name", "console", "store_dir",
+                       "deployment_record"))
