@@ -21,12 +21,12 @@ pytestmark = pytest.mark.skipif(shutil.which("make") is None, reason="make is no
 
 def pip_install() -> list[str]:
     """The pip command ``make setup`` runs to install dao-sim, as ``make -n`` prints it, less
-    its ``-e .``."""
+    its ``-e .[browser]``."""
     shown = subprocess.run(["make", "-n", "-B", "--no-print-directory", ".venv/.installed"],
                            cwd=ROOT, capture_output=True, text=True, check=True)
     line = next(line for line in shown.stdout.splitlines() if " -m pip install " in line)
     command = shlex.split(line)
-    assert command[-2:] == ["-e", "."], line
+    assert command[-2:] == ["-e", ".[browser]"], line
     return [str(ROOT / command[0]), *command[1:-2]]
 
 
