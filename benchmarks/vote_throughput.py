@@ -62,12 +62,12 @@ def build(voters: int) -> tuple[Any, Any, int, list[str]]:
     """
     from dao_sim.chain.session import ChainSession
     from dao_sim.compiler import compile_project
-    from dao_sim.demos.cast import deploy_human_arbitrator
     from dao_sim.governance import Action, DAOSpec, deploy
+    from dao_sim.testing.factories import human_court
 
     artifacts = compile_project()
     session = ChainSession(funding_eth=100)
-    deploy_human_arbitrator(session, artifacts, ("Madina",))
+    human_court(session, ("Madina",), artifacts=artifacts)
     names = [a.name for a in session.add_accounts(voters, funding_eth=2)]
     # web3's gas estimation through eth-tester runs at the wall clock's time, not the engine's
     # clock (which starts on 2026-01-01): a 3-day vote would look long closed to it and every

@@ -23,7 +23,7 @@ import typer
 
 from dao_sim import __version__
 from dao_sim.demos import DEFAULT_STORY, story_names
-from dao_sim.exceptions import DaoSimError
+from dao_sim.exceptions import DaoSimError, ScenarioError
 from dao_sim.law import DEFAULT_EDITION, EDITIONS, Edition, edition
 
 __all__ = ["app", "main"]
@@ -148,9 +148,29 @@ def main(
 
 _STORY_HELP = ("Which story: " + ", ".join(story_names()) + f". Default: {DEFAULT_STORY}, a "
                "payment voted by the members that executes itself (vote-only-decisions); "
-               "liability: a claim bigger than the treasury meets the members' caps "
-               "(liability-cap); dispute: a passed payment is disputed and a human arbitrator "
-               "rules on it (human-dispute).")
+               "dispute: a passed payment is disputed and you, at the keyboard, are the human "
+               "arbitrator (human-dispute); liability: a claim bigger than the treasury meets the "
+               "members' caps (liability-cap). Each is a scenario of the library.")
+
+
+def _parse_ruling(text: str) -> int:
+    """``"void"`` or ``"2"`` -> 2; one line naming the choices for anything else."""
+    from dao_sim.scenarios.acts_disputes import RULINGS
+
+    key = text.strip().lower()
+    if key in RULINGS:
+        return RULINGS[key]
+    if key.isdigit() and int(key) in RULINGS.values():
+        return int(key)
+    fail(f"--ruling {text!r}: choose one of {', '.join(RULINGS)} (or 0-3)")
+
+
+def _demo_paths(out: Path | None, default: Path) -> tuple[Path, Path]:
+    """The Markdown report and the HTML page: ``--out`` names either; the other goes beside it."""
+    path = out or default
+    if path.suffix.lower() in (".html", ".htm"):
+        return path.with_suffix(".md"), path
+    return path, path.with_suffix(".html")
 
 
 @app.command()
@@ -159,10 +179,11 @@ def demo(
     story: Annotated[str, typer.Argument(help=_STORY_HELP, show_default=False)] = DEFAULT_STORY,
     out: Annotated[Path | None, typer.Option(
         "--out",
-        help="Where to write the Markdown report (default: out/demo-report.md for the "
-             "governance story, out/demo-<story>-report.md for others). The files that go "
-             "with it are named after it: out/my-run.md brings out/my-run-deployment.json "
-             "and, for the dispute story, out/my-run-evidence.json and .md.")] = None,
+        help="Where to write the report (default: out/demo-report.md for the governance story, "
+             "out/demo-<story>-report.md for others); the HTML page goes beside it (.html), and "
+             "the files that go with it are named after it: out/my-run.md brings "
+             "out/my-run-deployment.json and, for a story with a dispute, "
+             "out/my-run-evidence.json and .md.")] = None,
     verbose: Annotated[bool, typer.Option(
         "--verbose", "-v", help="Log what dao-sim does (which compiler ran, cache hits).")] = False,
     ruling: Annotated[str | None, typer.Option(
@@ -175,49 +196,101 @@ def demo(
              "report); the deployment record goes beside the report.")] = None,
     edition: EditionOption = DEFAULT_EDITION,
 ) -> None:
-    """Play a demo story on a fresh embedded chain: print its timeline, write its report.
+    """Play a demo story (a scenario of the library) on a fresh embedded chain, and write its
+    report as Markdown and as an HTML page with pictures.
 
-    The outcome is checked on the chain: exit status 0 only if every check held. The charter,
-    the timeline and the report cite the edition of the Code chosen with --edition, which the
-    report names at the top. A story's DAO is published (charter, sources, settings, ABIs) and
-    its deployment record written, so `dao-sim verify <record>` can check it after the chain
-    is gone. Every file's path is checked before the story starts: one that cannot be written
-    is one line, and nothing is played.
+    The outcome is checked on the chain: exit status 0 only if every step ran and every check
+    held. The charter, the timeline and the report cite the edition of the Code chosen with
+    --edition, which the report names at the top. The story's DAO is published (charter,
+    sources, settings, ABIs) and its deployment record written, so `dao-sim verify <record>`
+    can check it after the chain is gone. Every file's path is checked before the story
+    starts: one that cannot be written is one line, and nothing is played.
     """
+    from dataclasses import replace
+
     from rich.console import Console
 
-    from dao_sim.chain.session import ChainSession
     from dao_sim.compiler import compile_project
-    from dao_sim.demos import get_story
-    from dao_sim.demos.publishing import beside_report, record_path_for
+    from dao_sim.demos import get_demo
+    from dao_sim.demos.publishing import beside_report, publish_for_story, record_path_for
+    from dao_sim.disputes import ProposalDispute, ScriptedDecision
+    from dao_sim.disputes.evidence import build_evidence
     from dao_sim.files import check_writable, check_writable_folder, write_file
-    from dao_sim.report import load_with_progress, print_report, report_markdown
+    from dao_sim.law import aside, using
+    from dao_sim.report import (
+        load_with_progress,
+        report_markdown,
+        scenario_header,
+        scenario_summary,
+    )
+    from dao_sim.report.html import report_html
     from dao_sim.report.progress import compiles_shown
+    from dao_sim.scenarios import load_scenario
+    from dao_sim.scenarios.story import review, scenario_report
 
     console = Console()
     under = chosen_edition(edition)
     with info_logging(verbose):
-        chosen = get_story(story)
-        if ruling is not None and "ruling" not in chosen.options:
+        chosen = get_demo(story)
+        loaded = load_scenario(_library() / chosen.scenario)
+        asks = any(step.kind == "rule" and step.get("ask") for step in loaded.steps)
+        if ruling is not None and not asks:
             fail(f"--ruling applies to the dispute story, not to '{chosen.name}'")
-        path = out or chosen.default_report
-        evidence, record = beside_report(path, "evidence"), record_path_for(path)
-        store_dir = store or path.parent / "published"
-        offered = {"ruling": ruling, "evidence_dir": evidence.parent, "evidence_name": evidence.name,
-                   "console": console, "store_dir": store_dir, "deployment_record": record}
-        check_writable(path, "the report")  # fail before the story, not after it
-        if "deployment_record" in chosen.options:
-            check_writable(record, "the deployment record")
-            check_writable_folder(store_dir, "the publication store")
-        if "evidence_name" in chosen.options:
+        prompt = (ScriptedDecision(_parse_ruling(ruling), "given on the command line with --ruling")
+                  if ruling is not None else None)
+        markdown, page = _demo_paths(out, chosen.default_report)
+        evidence, record = beside_report(markdown, "evidence"), record_path_for(markdown)
+        store_dir = store or markdown.parent / "published"
+        disputes = any(step.kind == "dispute" for step in loaded.steps)
+        check_writable(markdown, "the report")  # fail before the story, not after it
+        check_writable(page, "the report's page")
+        check_writable(record, "the deployment record")
+        check_writable_folder(store_dir, "the publication store")
+        if disputes:
             for suffix in (".json", ".md"):
                 check_writable(evidence.with_name(evidence.name + suffix), "the evidence package")
         artifacts = load_with_progress(console, compile_project)
-        with compiles_shown(console):  # a story rebuilds its published sources to verify them
-            report = chosen.play(ChainSession(), artifacts, edition=under, **offered)
-    print_report(console, report)
-    write_file(path, report_markdown(report), what="the report")
-    console.print(f"Report written to {path}")
+        for line in scenario_header(loaded, under.id):
+            typer.echo(line)
+        try:
+            result = _play(loaded, under.id, artifacts=artifacts, prompt=prompt, snapshots=True)
+        except ScenarioError as exc:
+            partial = getattr(exc, "result", None)
+            if asks and ruling is None and partial is not None and partial.outcomes[-1].kind == "rule":
+                fail(f"{exc}; with nobody at the keyboard, give the ruling with --ruling "
+                     "(uphold, void, remedy, refuse)")
+            if partial is not None:  # nothing lost: the report says how far the story got
+                failed = scenario_report(partial)
+                write_file(markdown, report_markdown(failed), what="the report")
+                write_file(page, report_html(failed), what="the report's page")
+                typer.echo(f"Report of the failed run written to {markdown} and {page}")
+            raise
+        with using(under), compiles_shown(console):  # publishing rebuilds the sources to verify them
+            findings = review(result)
+            report = scenario_report(result, findings)
+            if result.dao is not None:
+                published = publish_for_story(result.dao, store_dir, record)
+                report = replace(report, checks=(*report.checks, published.check),
+                                 facts=(*report.facts, published.fact),
+                                 sections=(*report.sections, published.section))
+            written = []
+            for name, case in result.play.disputes.items():
+                if isinstance(case, ProposalDispute):
+                    stem = evidence.name if len(result.play.disputes) == 1 else f"{evidence.name}-{name}"
+                    package = build_evidence(case.dao, case.court, case.proposal_id, case.dispute_id,
+                                             rulings=[r for n, r in result.play.rulings if n == name],
+                                             artifacts=artifacts, edition=under.id)
+                    written += [str(p) for p in package.write(evidence.parent, stem)]
+            if written:
+                report = replace(report, facts=(*report.facts, (f"Evidence package {aside('digital-evidence')}",
+                                                                ", ".join(written))))
+    for line in scenario_summary(result, findings):
+        typer.echo(line)
+    for d in report.disputes:
+        typer.echo(f"Dispute '{d.name}': {d.outcome}")
+    write_file(markdown, report_markdown(report), what="the report")
+    write_file(page, report_html(report), what="the report's page")
+    typer.echo(f"Report written to {markdown} and {page} (open it in a browser)")
     if not report.ok:
         fail("the story's checks failed: " + "; ".join(c.label for c in report.failed_checks))
 
@@ -453,6 +526,36 @@ def _scenario_path(scenario: Path) -> Path:
     return scenario
 
 
+def _play(loaded: Any, applied: str, *, step: bool = False, snapshots: bool = False, **options: Any) -> Any:
+    """Play a scenario, printing each step as it is played (and with ``step``, what it did on
+    the chain and why, pausing when the terminal is interactive); a run that fails prints its
+    summary so far and raises its :class:`ScenarioError`."""
+    from dao_sim.report import scenario_summary, step_lines
+    from dao_sim.report.scenario_text import step_explanation
+    from dao_sim.scenarios import run_scenario
+
+    pause = step and sys.stdin.isatty()
+
+    def show(result: Any) -> None:
+        outcome = result.outcomes[-1] if result.outcomes else result.setup
+        for line in step_lines(outcome):
+            typer.echo(line)
+        if step:
+            for line in step_explanation(outcome, result.session.name_of, applied):
+                typer.echo(line)
+        if pause and outcome is not result.setup:
+            input("      (Enter for the next step) ")
+
+    try:
+        return run_scenario(loaded, edition=applied, on_result=show, snapshots=snapshots, **options)
+    except ScenarioError as exc:
+        partial = getattr(exc, "result", None)
+        if partial is not None:
+            for line in scenario_summary(partial, None):
+                typer.echo(line)
+        raise
+
+
 def _report_target(path: Path | None) -> Path | None:
     """Check a report path before the run, so a bad one costs no run and leaves nothing."""
     if path is None:
@@ -461,24 +564,19 @@ def _report_target(path: Path | None) -> Path | None:
         fail(f"--report {path}: name the file .html (a page with pictures) or .md (Markdown)")
     if path.is_dir():
         fail(f"--report {path}: that is a folder; name the report's file")
-    for parent in path.parents:
-        if parent.exists():
-            if not parent.is_dir():
-                fail(f"--report {path}: {parent} is a file, not a folder")
-            break
+    from dao_sim.files import check_writable
+
+    check_writable(path, "the report")
     return path
 
 
 def _write_scenario_report(report: Any, path: Path) -> None:
-    from dao_sim.files import write_atomically
+    from dao_sim.files import write_file
     from dao_sim.report import report_markdown
     from dao_sim.report.html import report_html
 
     text = report_html(report) if path.suffix.lower() in (".html", ".htm") else report_markdown(report)
-    try:
-        write_atomically(path, text)
-    except OSError as exc:
-        fail(f"cannot write the report to {path}: {exc.strerror or exc}")
+    write_file(path, text, what="the report")
     typer.echo(f"Report written to {path}")
 
 
@@ -529,11 +627,9 @@ def run(
 ) -> None:
     """Play a scenario on a fresh embedded chain: each step, its checks, and what the runtime
     monitors found. Exit status 0 only if every step ran and every expectation held."""
-    from dao_sim.exceptions import ScenarioError
     from dao_sim.law import using
-    from dao_sim.report import scenario_header, scenario_summary, step_lines
-    from dao_sim.report.scenario_text import step_explanation
-    from dao_sim.scenarios import load_scenario, run_scenario
+    from dao_sim.report import scenario_header, scenario_summary
+    from dao_sim.scenarios import load_scenario
     from dao_sim.scenarios.story import review, scenario_report
 
     target = _report_target(report)
@@ -546,28 +642,12 @@ def run(
         return
     for line in scenario_header(loaded, applied):
         typer.echo(line)
-    pause = step and sys.stdin.isatty()
-
-    def show(result: Any) -> None:
-        outcome = result.outcomes[-1] if result.outcomes else result.setup
-        for line in step_lines(outcome):
-            typer.echo(line)
-        if step:
-            for line in step_explanation(outcome, result.session.name_of, applied):
-                typer.echo(line)
-        if pause and outcome is not result.setup:
-            input("      (Enter for the next step) ")
-
     try:
-        result = run_scenario(loaded, edition=applied, on_result=show, snapshots=target is not None,
-                              ask_rulings=interactive)
+        result = _play(loaded, applied, step=step, ask_rulings=interactive, snapshots=target is not None)
     except ScenarioError as exc:
         partial = getattr(exc, "result", None)
-        if partial is not None:
-            for line in scenario_summary(partial, None):
-                typer.echo(line)
-            if target is not None:
-                _write_scenario_report(scenario_report(partial), target)
+        if partial is not None and target is not None:
+            _write_scenario_report(scenario_report(partial), target)
         fail(str(exc))
     with using(applied):
         findings = review(result)

@@ -5,13 +5,9 @@ from __future__ import annotations
 import pytest
 from typer.testing import CliRunner
 
-import dao_sim.demos
 from dao_sim import __version__
 from dao_sim.cli import app, one_line
-from dao_sim.demos import Story
-from dao_sim.demos.stories import governance
 from dao_sim.law import edition
-from dao_sim.report import Check, Report
 
 
 @pytest.fixture
@@ -30,33 +26,6 @@ def _one_error_line(result) -> str:
     assert len(lines) == 1, result.stderr
     assert lines[0].startswith("error: ")
     return lines[0]
-
-
-def test_demo_executes_the_payment_and_writes_the_report(run, tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    result = run("demo")
-    assert result.exit_code == 0, result.output
-    assert "The payment executed: the contract paid 2 ETH to Erlan." in result.stdout
-    assert "Gulnara executed proposal 0" in " ".join(result.stdout.split())
-    report = (tmp_path / "out" / "demo-report.md").read_text(encoding="utf-8")
-    assert "## Evidence" in report
-    assert ("| Gulnara executed proposal 0: paid 2 ETH to Erlan | dao-sim default (after draft Art. 20.7) |"
-            in report)
-    assert "Report written to out/demo-report.md" in result.stdout
-
-
-def test_demo_names_the_law_in_force_by_default_and_the_draft_when_asked(run, tmp_path):
-    in_force, draft = tmp_path / "in-force.md", tmp_path / "draft.md"
-    assert run("demo", "--out", str(in_force)).exit_code == 0
-    result = run("demo", "--edition", "draft-2025", "--out", str(draft))
-    assert result.exit_code == 0, result.output
-    assert edition("draft-2025").header in " ".join(result.stdout.split())
-    written = in_force.read_text(encoding="utf-8")
-    assert f"**{edition('code-2026').header}**" in written and "DC 2" not in written
-    assert "| Art. 67(3) |" in written
-    written = draft.read_text(encoding="utf-8")
-    assert f"**{edition('draft-2025').header}**" in written and "Art. 67" not in written
-    assert "| Gulnara executed proposal 0: paid 2 ETH to Erlan | DC 20.7 |" in written
 
 
 def test_an_unknown_edition_is_one_line_naming_the_valid_ones_and_exit_1(run, tmp_path):
@@ -86,22 +55,6 @@ def test_law_prints_the_catalogue_under_either_edition(run):
     assert "law in force" not in markdown.stdout.replace("(law in force", "").split("| requirement |")[1]
 
 
-def test_demo_liability_shows_the_cap_holding(run, tmp_path):
-    out = tmp_path / "liability.md"
-    result = run("demo", "liability", "--out", str(out))
-    assert result.exit_code == 0, result.output
-    assert "The cap held" in result.stdout
-    assert "14 ETH stays the DAO's liability" in out.read_text(encoding="utf-8")
-
-
-def test_verbose_says_the_compiler_was_not_started_on_a_cache_hit(run, tmp_path):
-    result = run("demo", "--verbose", "--out", str(tmp_path / "r.md"))
-    assert result.exit_code == 0, result.output
-    assert "artifact cache hit" in result.stderr
-    assert "compiler not started" in result.stderr
-    assert "read from the artifact cache" in result.stdout
-
-
 def test_version():
     result = CliRunner().invoke(app, ["--version"])
     assert result.exit_code == 0
@@ -123,40 +76,10 @@ def test_an_unknown_story_is_one_line_and_exit_1(run):
     assert result.stdout == ""
 
 
-def test_a_payment_that_did_not_execute_exits_1(run, tmp_path, monkeypatch):
-    monkeypatch.setattr(governance, "BALLOTS", (("Aigerim", "against"), ("Bolat", "against"),
-                                                ("Dana", "for")))
-    result = run("demo", "--out", str(tmp_path / "r.md"))
-    assert result.exit_code == 1
-    assert "proposal 0 cannot be executed (it is Defeated)" in _one_error_line(result)
-    assert "The payment executed" not in result.stdout
-
-
 def test_help_offers_the_editions():
     demo = CliRunner().invoke(app, ["demo", "--help"])
     assert "code-2026|draft-2025" in demo.stdout
     assert "--format" in CliRunner().invoke(app, ["law", "--help"]).stdout
-
-
-def test_failed_checks_exit_1_after_writing_the_report(run, tmp_path, monkeypatch):
-    def tell(session, artifacts):
-        return Report("Broken", "A story whose check fails.", "It did not work.",
-                      (Check("the money arrived", False),))
-
-    monkeypatch.setattr(dao_sim.demos, "get_story", lambda name: Story("broken", "fails", tell))
-    out = tmp_path / "broken.md"
-    result = run("demo", "--out", str(out))
-    assert result.exit_code == 1
-    assert _one_error_line(result) == "error: the story's checks failed: the money arrived"
-    assert "It did not work." in out.read_text(encoding="utf-8")
-
-
-def test_an_unwritable_report_path_is_one_line_and_exit_1(run, tmp_path):
-    blocker = tmp_path / "a-file"
-    blocker.write_text("not a folder")
-    result = run("demo", "--out", str(blocker / "report.md"))
-    assert result.exit_code == 1
-    assert "cannot write the report to" in _one_error_line(result)
 
 
 def test_multi_line_messages_become_one_line():

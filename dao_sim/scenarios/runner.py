@@ -240,6 +240,12 @@ class _Run:
             told = _ACTS[step.kind](play, step)
         except DaoSimError as exc:
             said = play.in_names(" ".join(str(exc).split()))
+            if wanted is None and step.get("if_possible"):
+                actor = f" by {step.get('by')}" if step.get("by") else ""
+                self.record(StepOutcome(step.index, step.kind, step.line,
+                                        f"{step.kind}{actor}: not possible: {said}",
+                                        tuple(play.session.journal[start:])), step)
+                return
             if wanted is None:
                 raise self.fail(step, start, f"refused: {said}", ScenarioStepFailed(where(step), exc, said=said)) from exc
             names = _refusal_names(exc, play.session)

@@ -163,6 +163,9 @@ def _step(properties: dict[str, Schema], required: tuple[str, ...], description:
 
 
 _BY = _person("Who acts (sends the transaction from their own key).")
+_IF_POSSIBLE = {"type": "boolean", "description": (
+    "Try, and if the contract refuses, tell why and go on: for a story whose outcome a person at "
+    "the keyboard decides (after an `ask` ruling, the payment may or may not be executable).")}
 
 STEPS: dict[str, Schema] = {
     "found": _step({"by": _person("Who sends the deployment (default: the first member); it grants no power.")},
@@ -186,14 +189,15 @@ STEPS: dict[str, Schema] = {
                   ("by", "proposal", "support"), "A member votes."),
     "wait": {**_fmt("duration", "How much time passes."),
              "description": "Time passes, e.g. `wait: 3 days` (one block is mined that much later)."},
-    "execute": _step({"proposal": _ref("proposal", "The proposal, by name."), "by": _BY}, ("proposal", "by"),
-                     "Anyone triggers the execution of a proposal whose grace window is over."),
+    "execute": _step({"proposal": _ref("proposal", "The proposal, by name."), "by": _BY, "if_possible": _IF_POSSIBLE},
+                     ("proposal", "by"), "Anyone triggers the execution of a proposal whose grace window is over."),
     "exit": _step({"by": _BY}, ("by",), "A member leaves with their share, net of reserved claims."),
     "claim": _step({"id": _defines("claim", "The name later steps use for this claim."), "by": _BY,
                     "amount": _fmt("amount", "How much is claimed."),
                     "description": _text("What the claim is for.", one_line=True)},
                    ("id", "by", "amount"), "A third party files a claim against the DAO, paying its bond."),
-    "withdraw": _step({"by": _BY}, ("by",), "Someone withdraws what the DAO credited them."),
+    "withdraw": _step({"by": _BY, "if_possible": _IF_POSSIBLE}, ("by",),
+                      "Someone withdraws what the DAO credited them."),
     "pay_capital": _step({"by": _BY, "amount": _fmt("amount", "How much (default: all that is owed).")},
                          ("by",), "A member pays a capital call."),
     "pay_dues": _step({"by": _BY}, ("by",), "A member pays one period of dues."),

@@ -9,6 +9,7 @@ proposals with their votes; the human rulings keep the reasons their authors wro
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dao_sim.compliance import Finding
@@ -125,11 +126,29 @@ def _disputes(result: ScenarioResult) -> tuple[DisputeRecord, ...]:
                        if any(ev.name == "DisputeCreation" and int(ev.args.get("_disputeID", -1)) == case.dispute_id
                               for ev in e.events)), "a party")
         words = _words_for(_ruling_words(result))
-        status = (f"The ruling is final: {words(case.dispute_id, info.ruling)}." if info.executed
+        status = (f"{', '.join(r.decided_by for r in rulings) or 'The arbitrator'} refused to arbitrate, so the "
+                  "members' vote decided." if info.executed and info.ruling == 0 else
+                  f"The ruling is final: {words(case.dispute_id, info.ruling)}." if info.executed
                   else f"The current ruling: {words(case.dispute_id, info.ruling)} (not yet final)."
                   if info.decided else "No ruling yet.")
         records.append(DisputeRecord(name, about, opened, rulings, f"{status} {ended}"))
     return tuple(records)
+
+
+def _shown(path: str | Path) -> str:
+    """A scenario's path as a report names it: relative to the working folder when it is inside
+    it, ``scenarios/x.yaml (dao-sim's library)`` for the library's, else as given."""
+    given = Path(path)
+    try:
+        return given.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        pass
+    from dao_sim.compiler.build import project_root
+
+    library = project_root(None) / "scenarios"
+    if given.resolve().parent == library.resolve():
+        return f"scenarios/{given.name} (dao-sim's library)"
+    return str(given)
 
 
 def review(result: ScenarioResult) -> list[Finding]:
@@ -209,7 +228,7 @@ def scenario_report(result: ScenarioResult, findings: Sequence[Finding] | None =
         tables.append(_members(snapshots[-1]))
     if snapshots and snapshots[-1].proposals:
         tables.append(_proposals(snapshots[-1]))
-    facts = [("Scenario", str(scenario.path)), ("Law applied", find_edition(result.edition).title)]
+    facts = [("Scenario", _shown(scenario.path)), ("Law applied", find_edition(result.edition).title)]
     if dao is not None:
         facts += dao_facts(dao, session)
     else:
