@@ -261,8 +261,9 @@ def demo(
                      "(uphold, void, remedy, refuse)")
             if partial is not None:  # nothing lost: the report says how far the story got
                 failed = scenario_report(partial)
-                write_file(markdown, report_markdown(failed), what="the report")
-                write_file(page, report_html(failed), what="the report's page")
+                texts = report_markdown(failed), report_html(failed)
+                write_file(markdown, texts[0], what="the report")
+                write_file(page, texts[1], what="the report's page")
                 typer.echo(f"Report of the failed run written to {markdown} and {page}")
             raise
         with using(under), compiles_shown(console):  # publishing rebuilds the sources to verify them
@@ -288,8 +289,9 @@ def demo(
         typer.echo(line)
     for d in report.disputes:
         typer.echo(f"Dispute '{d.name}': {d.outcome}")
-    write_file(markdown, report_markdown(report), what="the report")
-    write_file(page, report_html(report), what="the report's page")
+    texts = report_markdown(report), report_html(report)  # both made before either is written
+    write_file(markdown, texts[0], what="the report")
+    write_file(page, texts[1], what="the report's page")
     typer.echo(f"Report written to {markdown} and {page} (open it in a browser)")
     if not report.ok:
         fail("the story's checks failed: " + "; ".join(c.label for c in report.failed_checks))

@@ -18,6 +18,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import networkx as nx
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 from dao_sim.report.state import Snapshot, member_graph
 
@@ -85,6 +86,8 @@ def tallies_chart(snapshot: Snapshot) -> str:
         axes.barh(names, widths, left=left, color=colour, label=label)
         left = [a + b for a, b in zip(left, widths, strict=True)]
     axes.invert_yaxis()
+    if not snapshot.weighted:
+        axes.xaxis.set_major_locator(MaxNLocator(integer=True))
     axes.set_xlabel("ETH of contribution" if snapshot.weighted else "votes")
     axes.set_title("Votes on each proposal")
     axes.legend(frameon=False, ncols=3, loc="upper center", bbox_to_anchor=(0.5, -0.35 if len(tallies) < 3 else -0.15))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import threading
+import traceback
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -89,6 +90,16 @@ class Lesson:
 
     def _play(self) -> None:
         try:
+            self._play_through()
+        except Exception as exc:  # a bug must stop the page's wait, not leave it hanging
+            traceback.print_exc()  # a bug keeps its traceback, on the terminal that serves
+            with self._lock:
+                self._view = _View(self._view.step, self._view.parts, True,
+                                   f"dao-sim stopped with an internal error: {type(exc).__name__}: {exc}")
+            self._shown.set()
+
+    def _play_through(self) -> None:
+        try:
             result = run_scenario(self.scenario, edition=self.edition, snapshots=True, on_result=self._after_step,
                                   artifacts=self._artifacts)
         except DaoSimError as exc:
@@ -111,6 +122,9 @@ class Lesson:
         self._worker.start()
         if not self._shown.wait(timeout):
             raise DaoSimError("the lesson's chain did not start in time")
+        with self._lock:
+            if self._view.done and self._view.failure and self._view.step == 0:
+                raise DaoSimError(f"the lesson could not start: {self._view.failure}")
 
     def now(self) -> dict[str, Any]:
         """The page's current state."""

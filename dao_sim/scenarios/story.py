@@ -110,7 +110,7 @@ def _disputes(result: ScenarioResult) -> tuple[DisputeRecord, ...]:
     play, records = result.play, []
     for name, case in play.disputes.items():
         rulings = tuple(RulingRecord(r.round, r.decided_by, r.ruling_label, r.reason,
-                                     {"script": "as scripted in the scenario", "interactive": "at the keyboard",
+                                     {"script": "given in advance, not at the keyboard", "interactive": "at the keyboard",
                                       "signed-file": "by a signed ruling file"}.get(r.channel, r.channel),
                                      r.tx_hash)
                         for n, r in play.rulings if n == name)

@@ -112,3 +112,16 @@ def test_dao_sim_run_serve_serves_the_lesson_until_interrupted(tmp_path: Path) -
             out, err = proc.communicate(timeout=60)
     assert proc.returncode == 0, err
     assert "Lesson ended." in out
+
+
+def test_an_internal_error_stops_the_lesson_at_once_instead_of_leaving_the_page_waiting(monkeypatch) -> None:
+    import dao_sim.scenarios.lesson as lesson_module
+    from dao_sim.exceptions import DaoSimError
+
+    def broken(*_args: Any, **_kwargs: Any) -> dict[str, str]:
+        raise RuntimeError("a drawing bug")
+
+    monkeypatch.setattr(lesson_module, "lesson_parts", broken)
+    lesson = Lesson(load_scenario(LIBRARY / "decision-executes.yaml"), "code-2026")
+    with pytest.raises(DaoSimError, match="internal error: RuntimeError: a drawing bug"):
+        lesson.start(timeout=120)

@@ -44,6 +44,8 @@ def test_the_report_opens_offline_and_shows_timeline_pictures_and_graph(page: An
     # Nothing was fetched: the page, its styles and pictures are all in the one file.
     fetched = page.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
     assert fetched == []
+    # Nothing runs off the page's right edge (long hashes and the charter's lines wrap).
+    assert page.execute_script("return document.documentElement.scrollWidth <= document.documentElement.clientWidth")
     screenshot("report-top")
     page.execute_script("document.getElementById('charts').scrollIntoView()")
     screenshot("report-charts")
