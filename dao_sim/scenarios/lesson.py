@@ -91,7 +91,7 @@ class Lesson:
     def _play(self) -> None:
         try:
             self._play_through()
-        except Exception as exc:  # a bug must stop the page's wait, not leave it hanging
+        except Exception as exc:  # noqa: BLE001  a bug must stop the page's wait, not leave it hanging
             traceback.print_exc()  # a bug keeps its traceback, on the terminal that serves
             with self._lock:
                 self._view = _View(self._view.step, self._view.parts, True,
