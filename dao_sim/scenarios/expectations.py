@@ -145,6 +145,17 @@ def _decisions(play: Play, expected: dict[str, dict[str, Any]]) -> Found:
         yield from _fields(f"decisions.{name}", fields, dao.decision(number))
 
 
+def _findings(play: Play, expected: list[str]) -> Found:
+    from dao_sim.compliance import Severity, preflight
+    from dao_sim.compliance.monitors import monitor
+
+    daos = [play.dao] if play.dao is not None else []
+    found = [f for dao in daos for f in preflight(dao.spec)] + monitor(play.session.journal, daos)
+    serious = sorted({f.rule for f in found if f.severity is not Severity.NOTE})
+    yield ("findings", ", ".join(sorted(expected)) or "nothing wrong", ", ".join(serious) or "nothing wrong",
+           sorted(expected) == serious)
+
+
 _READERS: dict[str, Callable[[Play, Any], Found]] = {
     "proposals": _proposals,
     "balances": lambda play, e: _amounts("balances", e, play.session.balance),
@@ -159,6 +170,7 @@ _READERS: dict[str, Callable[[Play, Any], Found]] = {
     "disputes": _disputes,
     "decisions": _decisions,
     "escrows": _escrows,
+    "findings": _findings,
 }
 
 

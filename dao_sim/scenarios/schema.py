@@ -264,6 +264,13 @@ _TREASURY = _obj({f: _fmt("amount", d) for f, d in (
     ("reserved_for_claims", "What open claims reserve."),
     ("outstanding_liability", "What recognised claims could not be paid."))}, (), "The DAO's treasury.")
 
+def _finding_rules() -> list[str]:
+    from dao_sim.compliance.charter import CHARTER_RULES
+    from dao_sim.compliance.monitors import MONITORS
+
+    return sorted(rule.ID for rule in (*CHARTER_RULES, *MONITORS))
+
+
 EXPECTATIONS: dict[str, Schema] = {
     "proposals": _by_name("proposal", _enum(list(PROPOSAL_STATES), "Its state."), "Proposals' states."),
     "balances": _by_name("person", _fmt("amount", "Their balance now."), "People's balances."),
@@ -295,6 +302,10 @@ EXPECTATIONS: dict[str, Schema] = {
     "decisions": _by_name("decision", _obj({
         "review": _enum(["None", "Requested", "Confirmed", "Reversed"], "Where its review stands.")}, (),
         "One automated decision."), "Automated decisions, by name."),
+    "findings": {"type": "array", "uniqueItems": True, "items": _enum(_finding_rules(), "A rule's id."),
+                 "description": ("Exactly the rules that find something wrong (an error or a warning) now, "
+                                 "reading the DAO's spec (charter rules) and every transaction so far "
+                                 "(runtime monitors): `[]` for nothing wrong.")},
     "escrows": _by_name("escrow", _obj({
         "state": _enum(["AwaitingDeposit", "Funded", "Disputed", "Contested", "Released", "Refunded",
                         "Divided"], "The agreement's state."),

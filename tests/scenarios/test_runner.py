@@ -246,3 +246,32 @@ def test_refusals_name_proposals_as_the_scenario_does(artifacts):
         _run(steps, artifacts)
     assert str(info.value) == ("t.yaml:16: steps[6].execute: proposal 'website' cannot be executed "
                                "(it is Grace)")
+
+
+WHALE = """\
+title: A whale
+description: Aigerim holds most of the weight.
+people: [Aigerim, Bolat, Dana, Erlan, Madina, Saule]
+arbitrator:
+  roster:
+    - {name: Madina, identified: identity card checked, attested_by: Saule}
+dao:
+  name: Whale Makers
+  members: {Aigerim: 90 ETH, Bolat: 6 ETH, Dana: 4 ETH}
+  voting_rule: contribution-weighted
+steps:
+  - found:
+  - expect:
+      findings: [one-member-decides-alone]
+  - expect:
+      findings: []
+"""
+
+
+def test_findings_expectations_name_exactly_the_rules_that_find_something(artifacts):
+    with pytest.raises(ScenarioExpectationFailed) as info:
+        run_scenario(load_text(WHALE, "whale.yaml"), artifacts=artifacts)
+    assert str(info.value) == ("whale.yaml:16: steps[3].expect.findings: expected nothing wrong, "
+                               "found one-member-decides-alone")
+    first = info.value.result.outcomes[1].checks[0]
+    assert first.ok and first.found == "one-member-decides-alone"
