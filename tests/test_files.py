@@ -4,34 +4,12 @@ from __future__ import annotations
 
 import doctest
 import errno
-import os
 
 import pytest
 
 import dao_sim.files
 from dao_sim.exceptions import DaoSimError
 from dao_sim.files import FileWriteError, check_writable, check_writable_folder, write_file
-
-
-@pytest.fixture
-def read_only(monkeypatch):
-    """``read_only(folder)`` makes ``folder`` read-only for dao-sim. root ignores permission
-    bits, so as root (as the tests run here and in CI) the access check is told so instead;
-    for anyone else chmod does it, and is undone afterwards."""
-    locked = []
-
-    def lock(folder):
-        if os.geteuid() == 0:
-            real = os.access
-            monkeypatch.setattr(dao_sim.files.os, "access", lambda path, mode: (
-                False if os.fspath(path) == os.fspath(folder) else real(path, mode)))
-        else:
-            folder.chmod(0o555)
-            locked.append(folder)
-
-    yield lock
-    for folder in locked:
-        folder.chmod(0o755)
 
 
 def test_the_examples_run():

@@ -170,13 +170,14 @@ def show_typed(abi_input: Mapping[str, Any] | None, name: str, value: Any, name_
     return show_argument(name, value, name_of, ruling_words=ruling_words, dispute=dispute)
 
 
-def _plain(value: Any, name_of: NameOf) -> str:
+def show_plain(value: Any, name_of: NameOf) -> str:
+    """A value with no kind of its own: addresses as names, bytes as hex, tuples in brackets."""
     if isinstance(value, str) and len(value) == 42 and value[:2] == "0x":
         return name_of(value)
     if isinstance(value, bytes | bytearray):
         return "0x" + bytes(value).hex()
     if isinstance(value, list | tuple):
-        return "(" + ", ".join(_plain(v, name_of) for v in value) + ")"
+        return "(" + ", ".join(show_plain(v, name_of) for v in value) + ")"
     return str(value)
 
 
@@ -204,7 +205,7 @@ def show_argument(name: str, value: Any, name_of: NameOf, *, ruling_words: Rulin
     '25%'
     """
     if not isinstance(value, int) or isinstance(value, bool):
-        return _plain(value, name_of)
+        return show_plain(value, name_of)
     kind = kind_of(name)
     if kind == "amount":
         return format_eth(value)

@@ -23,7 +23,7 @@ from eth_abi.exceptions import DecodingError
 from eth_utils import function_signature_to_4byte_selector
 
 from dao_sim.governance.units import format_eth
-from dao_sim.report.arguments import RulingWords, show_argument
+from dao_sim.report.arguments import RulingWords, show_argument, show_plain
 from dao_sim.report.model import DEFAULT, check_basis
 
 if TYPE_CHECKING:
@@ -144,13 +144,7 @@ def _refusal(entry: JournalEntry, name_of: NameOf) -> str:
 
 def show_value(value: Any, name_of: NameOf) -> str:
     """An argument as people read it: addresses as names, bytes as hex, tuples in brackets."""
-    if isinstance(value, str) and len(value) == 42 and value[:2] == "0x":
-        return name_of(value)
-    if isinstance(value, bytes | bytearray):
-        return "0x" + bytes(value).hex()
-    if isinstance(value, list | tuple):
-        return "(" + ", ".join(show_value(v, name_of) for v in value) + ")"
-    return str(value)
+    return show_plain(value, name_of)
 
 
 def describe_event(event: DecodedEvent, name_of: NameOf, ruling_words: RulingWords | None = None) -> str:

@@ -4,13 +4,11 @@ work, and nothing half-written; the files that go with a report are named after 
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-import dao_sim.files
 from dao_sim.cli import app
 
 CONTRACTS = Path(__file__).resolve().parents[2] / "contracts" / "agreements"
@@ -20,26 +18,6 @@ CONTRACTS = Path(__file__).resolve().parents[2] / "contracts" / "agreements"
 def run(artifacts):
     runner = CliRunner()
     return lambda *args: runner.invoke(app, list(args))
-
-
-@pytest.fixture
-def read_only(monkeypatch):
-    """``read_only(folder)``: root ignores permission bits, so as root (as the tests run here
-    and in CI) the access check is told the folder is read-only; anyone else gets chmod."""
-    locked = []
-
-    def lock(folder: Path) -> None:
-        if os.geteuid() == 0:
-            real = os.access
-            monkeypatch.setattr(dao_sim.files.os, "access", lambda path, mode: (
-                False if os.fspath(path) == os.fspath(folder) else real(path, mode)))
-        else:
-            folder.chmod(0o555)
-            locked.append(folder)
-
-    yield lock
-    for folder in locked:
-        folder.chmod(0o755)
 
 
 def one_error_line(result) -> str:
