@@ -1,0 +1,73 @@
+"""What one transaction changed, read from pyrevm's journal before it is reverted.
+
+pyrevm 0.3.7 shows its journal only as text (``EVM.journal_str``, Rust's debug form of
+revm's ``JournaledState``). :class:`~dao_sim.chain.revm_engine.RevmEngine` runs each
+transaction in a checkpoint that starts with an empty journal, so that text holds exactly
+the accounts the transaction loaded; :func:`read_effects` picks out those it changed:
+balances and nonces of touched accounts, and storage slots whose value moved.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+__all__ = ["Effects", "read_effects"]
+
+_ACCOUNT = re.compile(r"(0x[0-9a-f]{40}): Account \{ info: AccountInfo \{ balance: (\d+), "
+                      r"nonce: (\d+),")
+_SLOT = re.compile(r"(\d+): StorageSlot \{ previous_or_original_value: (\d+), "
+                   r"present_value: (\d+) \}")
+_STATUS = "status: AccountStatus("
+
+
+@dataclass
+class Effects:
+    """A transaction's effects, by lowercase address.
+
+    ``accounts`` holds balance and nonce of every account the transaction touched;
+    ``storage`` holds ``(address, slot, old value, new value)`` of every slot it changed;
+    ``created`` holds the contracts the transaction created (a deployment, or a contract
+    made by another), each with its runtime code once the engine has read it (``b""``
+    here: the journal text does not carry code in a form worth parsing).
+    """
+
+    accounts: dict[str, tuple[int, int]] = field(default_factory=dict)
+    storage: list[tuple[str, int, int, int]] = field(default_factory=list)
+    created: dict[str, bytes] = field(default_factory=dict)
+
+
+def read_effects(journal: str) -> Effects:
+    """Read the accounts and slots a transaction changed from ``EVM.journal_str``.
+
+    Examples
+    --------
+    >>> text = ("JournaledState { state: {0x00000000000000000000000000000000000000c0: Account "
+    ...         "{ info: AccountInfo { balance: 5, nonce: 1, code_hash: 0x00, code: None }, "
+    ...         "storage: {7: StorageSlot { previous_or_original_value: 0, present_value: 9 }}, "
+    ...         "status: AccountStatus(Touched) }}, transient_storage: {} }")
+    >>> effects = read_effects(text)
+    >>> effects.accounts, effects.storage
+    ({'0x00000000000000000000000000000000000000c0': (5, 1)}, \
+[('0x00000000000000000000000000000000000000c0', 7, 0, 9)])
+    """
+    end = journal.find("}, transient_storage: ")
+    state = journal[:end] if end >= 0 else journal
+    effects = Effects()
+    heads = list(_ACCOUNT.finditer(state))
+    for i, head in enumerate(heads):
+        stop = heads[i + 1].start() if i + 1 < len(heads) else len(state)
+        status_at = state.rfind(_STATUS, head.end(), stop)
+        status = state[status_at + len(_STATUS):state.find(")", status_at)]
+        if "Touched" not in status:
+            continue
+        address = head.group(1)
+        effects.accounts[address] = (int(head.group(2)), int(head.group(3)))
+        if "Created" in status:
+            effects.created[address] = b""
+        storage_at = state.rfind("storage: {", head.end(), status_at)
+        for slot in _SLOT.finditer(state, storage_at, status_at):
+            old, new = slot.group(2), slot.group(3)
+            if old != new:
+                effects.storage.append((address, int(slot.group(1)), int(old), int(new)))
+    return effects
