@@ -20,6 +20,7 @@ changes what a dao-sim transaction costs, is applied here.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 import pyrevm
@@ -181,16 +182,6 @@ class RevmEngine(Engine):
 
     def _apply(self, effects: Effects, sender: str, nonce: int) -> None:
         """Write a transaction's effects to the database; the journal holds none of them."""
-        evm = self._evm
-        if effects.storage:
-            if self._snapshots:
-                self._undo.extend(("slot", a, k, old) for a, k, old, _ in effects.storage)
-            # Inserting storage loads the account into the journal: do it inside a checkpoint
-            # and revert, which unloads the account and keeps the database write.
-            checkpoint = evm.snapshot()
-            for address, key, _, value in effects.storage:
-                evm.insert_account_storage(address, key, value)
-            evm.revert(checkpoint)
         for address, code in effects.created.items():
             if self._snapshots:
                 self._undo.append(("code", address))
@@ -201,6 +192,24 @@ class RevmEngine(Engine):
                                 nonce if address == sender else account_nonce)
         if sender not in effects.accounts:
             self._write_account(sender, self._state.get(sender, (0, 0))[0], nonce)
+        if effects.storage:
+            if self._snapshots:
+                self._undo.extend(("slot", a, k, old) for a, k, old, _ in effects.storage)
+            self._write_slots((a, k, v) for a, k, _, v in effects.storage)
+
+    def _write_slots(self, slots: Iterable[tuple[str, int, int]]) -> None:
+        """Write storage slots to the database, after their accounts.
+
+        pyrevm's ``insert_account_storage`` loads the account into the journal, and a slot
+        inserted while the account is loaded lands in the journal, not the database. So each
+        slot is inserted inside a checkpoint that is then reverted: that unloads the account
+        and keeps the database write.
+        """
+        evm = self._evm
+        for address, key, value in slots:
+            checkpoint = evm.snapshot()
+            evm.insert_account_storage(address, key, value)
+            evm.revert(checkpoint)
 
     # -- transactions -------------------------------------------------------------------------
 
@@ -243,8 +252,6 @@ class RevmEngine(Engine):
         if result is None:  # pragma: no cover - pyrevm keeps the result of every run
             raise ChainError("pyrevm reported no result for a transaction it ran")
         effects = read_effects(evm.journal_str) if revert_data is None else Effects()
-        for address in effects.created:
-            effects.created[address] = evm.get_code(address) or b""
         evm.revert(checkpoint)
         self._apply(effects, sender, nonce + 1)
         self._mine_one()
@@ -358,11 +365,7 @@ class RevmEngine(Engine):
                 else:
                     self._state[address] = old
                 evm.insert_account_info(address, _account(old[0], old[1], code))
-        if slots:
-            checkpoint = evm.snapshot()
-            for address, key, value in slots:
-                evm.insert_account_storage(address, key, value)
-            evm.revert(checkpoint)
+        self._write_slots(slots)
         for later in [s for s in self._snapshots if s > snapshot_id]:
             del self._snapshots[later]
         del self._times[blocks:]

@@ -19,6 +19,8 @@ _ACCOUNT = re.compile(r"(0x[0-9a-f]{40}): Account \{ info: AccountInfo \{ balanc
 _SLOT = re.compile(r"(\d+): StorageSlot \{ previous_or_original_value: (\d+), "
                    r"present_value: (\d+) \}")
 _STATUS = "status: AccountStatus("
+_CODE = re.compile(r"code: Some\(Bytecode \{ bytecode: 0x([0-9a-f]*), state: "
+                   r"(?:Analysed \{ len: (\d+)|Raw)")
 
 
 @dataclass
@@ -27,9 +29,9 @@ class Effects:
 
     ``accounts`` holds balance and nonce of every account the transaction touched;
     ``storage`` holds ``(address, slot, old value, new value)`` of every slot it changed;
-    ``created`` holds the contracts the transaction created (a deployment, or a contract
-    made by another), each with its runtime code once the engine has read it (``b""``
-    here: the journal text does not carry code in a form worth parsing).
+    ``created`` holds the runtime code of each contract the transaction created (a
+    deployment, or a contract made by another). revm pads the code it has analysed with
+    zeros; the journal text gives the original length, so the code here is exact.
     """
 
     accounts: dict[str, tuple[int, int]] = field(default_factory=dict)
@@ -64,7 +66,11 @@ def read_effects(journal: str) -> Effects:
         address = head.group(1)
         effects.accounts[address] = (int(head.group(2)), int(head.group(3)))
         if "Created" in status:
-            effects.created[address] = b""
+            code = _CODE.search(state, head.end(), status_at)
+            if code is None:  # pragma: no cover - a created account always shows its code
+                raise ValueError(f"pyrevm's journal shows no code for {address}")
+            raw = bytes.fromhex(code.group(1))
+            effects.created[address] = raw[:int(code.group(2))] if code.group(2) else raw
         storage_at = state.rfind("storage: {", head.end(), status_at)
         for slot in _SLOT.finditer(state, storage_at, status_at):
             old, new = slot.group(2), slot.group(3)
