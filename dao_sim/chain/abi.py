@@ -182,6 +182,65 @@ class FunctionAbi:
         return {name: humanize(value) for name, value in zip(self.input_names, args)}
 
 
+class _Irregular(Exception):
+    """A word that the fast decoder will not vouch for; eth_abi decides instead."""
+
+
+def _word_decoder(kind: str) -> Callable[[bytes], Any] | None:
+    """A decoder of one 32-byte word of a static elementary type, as a journal shows it.
+
+    Gives what ``eth_abi`` plus :func:`humanize` give (checksum addresses, bytes as ``0x``
+    hex), at a fraction of the cost; on a word ``eth_abi`` would refuse (dirty padding, a
+    value out of range) it raises :class:`_Irregular` so that ``eth_abi`` decides. ``None``
+    for a type it does not cover.
+    """
+    if kind == "address":
+        def address(word: bytes) -> str:
+            if any(word[:12]):
+                raise _Irregular
+            return checksum("0x" + word[12:].hex())
+        return address
+    if kind == "bool":
+        def boolean(word: bytes) -> bool:
+            value = int.from_bytes(word, "big")
+            if value > 1:
+                raise _Irregular
+            return value == 1
+        return boolean
+    if kind.startswith("uint") and kind[4:].isdigit():
+        limit = 1 << int(kind[4:])
+
+        def unsigned(word: bytes) -> int:
+            value = int.from_bytes(word, "big")
+            if value >= limit:
+                raise _Irregular
+            return value
+        return unsigned
+    if kind.startswith("int") and kind[3:].isdigit():
+        half = 1 << (int(kind[3:]) - 1)
+
+        def signed(word: bytes) -> int:
+            value = int.from_bytes(word, "big", signed=True)
+            if not -half <= value < half:
+                raise _Irregular
+            return value
+        return signed
+    if kind.startswith("bytes") and kind[5:].isdigit():
+        size = int(kind[5:])
+
+        def fixed(word: bytes) -> str:
+            if any(word[size:]):
+                raise _Irregular
+            return "0x" + word[:size].hex()
+        return fixed
+    return None
+
+
+def _hashed(kind: str) -> bool:
+    """Whether an indexed argument of this type is stored as the hash of its value."""
+    return kind in ("string", "bytes") or kind.endswith("]") or kind.startswith("(")
+
+
 @dataclass(frozen=True)
 class EventAbi:
     """One non-anonymous event, identified by its topic 0."""
@@ -192,6 +251,18 @@ class EventAbi:
     indexed: tuple[tuple[str, str, Converter | None], ...] = field(repr=False)
     data: tuple[tuple[str, str, Converter | None], ...] = field(repr=False)
     order: tuple[str, ...] = field(repr=False)
+    _fast: tuple[tuple[tuple[str, Callable[[bytes], Any] | None], ...],
+                 tuple[tuple[str, Callable[[bytes], Any]], ...]] | None = field(
+        default=None, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        """Prepare word decoders when every data argument has a static elementary type."""
+        data = [(n, _word_decoder(t)) for n, t, _ in self.data]
+        indexed = [(n, None if _hashed(t) else _word_decoder(t)) for n, t, _ in self.indexed]
+        if all(d is not None for _, d in data) and all(
+                d is not None or _hashed(t) for (_, d), (_, t, _) in zip(indexed, self.indexed)):
+            fast = (tuple(indexed), tuple((n, d) for n, d in data if d is not None))
+            object.__setattr__(self, "_fast", fast)
 
     @classmethod
     def from_entry(cls, entry: Mapping[str, Any]) -> EventAbi:
@@ -216,6 +287,11 @@ class EventAbi:
         An indexed argument of a dynamic type (``string``, ``bytes``, arrays, structs) is
         stored only as its hash; it comes back as that hash in hex.
         """
+        if self._fast is not None and len(data) == 32 * len(self._fast[1]):
+            try:
+                return self._decode_words(topics, data)
+            except _Irregular:
+                pass
         values: dict[str, Any] = {}
         for (name, kind, conv), topic in zip(self.indexed, topics[1:]):
             if kind in ("string", "bytes") or kind.endswith("]") or kind.startswith("("):
@@ -227,6 +303,17 @@ class EventAbi:
             decoded = decode(tuple(t for _, t, _ in self.data), data)
             for (name, _, conv), value in zip(self.data, decoded):
                 values[name] = humanize(value if conv is None else conv(value))
+        return {name: values[name] for name in self.order}
+
+    def _decode_words(self, topics: Sequence[bytes], data: bytes) -> dict[str, Any]:
+        """:meth:`decode` for events of static elementary types, word by word."""
+        assert self._fast is not None
+        indexed, words = self._fast
+        values: dict[str, Any] = {}
+        for (name, word), topic in zip(indexed, topics[1:]):
+            values[name] = _hex(topic) if word is None else word(topic)
+        for i, (name, word) in enumerate(words):
+            values[name] = word(data[32 * i:32 * i + 32])
         return {name: values[name] for name in self.order}
 
 

@@ -48,10 +48,10 @@ SIGNED_TRANSACTIONS = "signed-transactions"
 WEB3 = "web3"
 #: Every capability an engine may lack, with what it means, for messages and reports.
 CAPABILITIES: dict[str, str] = {
-    HISTORICAL_STATE: "calls against the state of an earlier block",
+    HISTORICAL_STATE: "historical state",
     BLOCK_HASHES: "block hashes",
-    SIGNED_TRANSACTIONS: "signed transactions and their hashes",
-    WEB3: "a web3.py view of the chain",
+    SIGNED_TRANSACTIONS: "signed transactions",
+    WEB3: "web3.py view",
 }
 
 

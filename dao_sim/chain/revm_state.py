@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 
 __all__ = ["Effects", "read_effects"]
 
-_ACCOUNT = re.compile(r"(0x[0-9a-f]{40}): Account \{ info: AccountInfo \{ balance: (\d+), "
-                      r"nonce: (\d+),")
+_HEAD = ": Account { info: AccountInfo { balance: "
+_NONCE = ", nonce: "
+_STORAGE = "}, storage: {"
+_STATUS = "}, status: AccountStatus("
 _SLOT = re.compile(r"(\d+): StorageSlot \{ previous_or_original_value: (\d+), "
                    r"present_value: (\d+) \}")
-_STATUS = "status: AccountStatus("
 _CODE = re.compile(r"code: Some\(Bytecode \{ bytecode: 0x([0-9a-f]*), state: "
                    r"(?:Analysed \{ len: (\d+)|Raw)")
 
@@ -53,27 +54,34 @@ def read_effects(journal: str) -> Effects:
     ({'0x00000000000000000000000000000000000000c0': (5, 1)}, \
 [('0x00000000000000000000000000000000000000c0', 7, 0, 9)])
     """
+    # Plain ``str.find`` from one landmark to the next: the text is mostly contract code in
+    # hex, which a regular expression would crawl through character by character.
     end = journal.find("}, transient_storage: ")
-    state = journal[:end] if end >= 0 else journal
+    if end < 0:
+        end = len(journal)
     effects = Effects()
-    heads = list(_ACCOUNT.finditer(state))
-    for i, head in enumerate(heads):
-        stop = heads[i + 1].start() if i + 1 < len(heads) else len(state)
-        status_at = state.rfind(_STATUS, head.end(), stop)
-        status = state[status_at + len(_STATUS):state.find(")", status_at)]
-        if "Touched" not in status:
-            continue
-        address = head.group(1)
-        effects.accounts[address] = (int(head.group(2)), int(head.group(3)))
-        if "Created" in status:
-            code = _CODE.search(state, head.end(), status_at)
-            if code is None:  # pragma: no cover - a created account always shows its code
-                raise ValueError(f"pyrevm's journal shows no code for {address}")
-            raw = bytes.fromhex(code.group(1))
-            effects.created[address] = raw[:int(code.group(2))] if code.group(2) else raw
-        storage_at = state.rfind("storage: {", head.end(), status_at)
-        for slot in _SLOT.finditer(state, storage_at, status_at):
-            old, new = slot.group(2), slot.group(3)
-            if old != new:
-                effects.storage.append((address, int(slot.group(1)), int(old), int(new)))
+    at = journal.find(_HEAD)
+    while 0 <= at < end:
+        address = journal[at - 42:at]
+        balance_at = at + len(_HEAD)
+        nonce_at = journal.index(_NONCE, balance_at)
+        nonce_end = journal.index(",", nonce_at + len(_NONCE))
+        storage_at = journal.index(_STORAGE, nonce_end)
+        status_at = journal.index(_STATUS, storage_at)
+        status_end = journal.index(")", status_at)
+        status = journal[status_at + len(_STATUS):status_end]
+        if "Touched" in status:
+            effects.accounts[address] = (int(journal[balance_at:nonce_at]),
+                                         int(journal[nonce_at + len(_NONCE):nonce_end]))
+            for slot in _SLOT.finditer(journal, storage_at, status_at):
+                old, new = slot.group(2), slot.group(3)
+                if old != new:
+                    effects.storage.append((address, int(slot.group(1)), int(old), int(new)))
+            if "Created" in status:
+                code = _CODE.search(journal, nonce_end, storage_at)
+                if code is None:  # pragma: no cover - a created account always shows its code
+                    raise ValueError(f"pyrevm's journal shows no code for {address}")
+                raw = bytes.fromhex(code.group(1))
+                effects.created[address] = raw[:int(code.group(2))] if code.group(2) else raw
+        at = journal.find(_HEAD, status_end)
     return effects
