@@ -18,8 +18,8 @@ _HEAD = ": Account { info: AccountInfo { balance: "
 _NONCE = ", nonce: "
 _STORAGE = "}, storage: {"
 _STATUS = "}, status: AccountStatus("
-_SLOT = re.compile(r"(\d+): StorageSlot \{ previous_or_original_value: (\d+), "
-                   r"present_value: (\d+) \}")
+_SLOT = ": StorageSlot { previous_or_original_value: "
+_PRESENT = ", present_value: "
 _CODE = re.compile(r"code: Some\(Bytecode \{ bytecode: 0x([0-9a-f]*), state: "
                    r"(?:Analysed \{ len: (\d+)|Raw)")
 
@@ -55,28 +55,30 @@ def read_effects(journal: str) -> Effects:
 [('0x00000000000000000000000000000000000000c0', 7, 0, 9)])
     """
     # Plain ``str.find`` from one landmark to the next: the text is mostly contract code in
-    # hex, which a regular expression would crawl through character by character.
-    end = journal.find("}, transient_storage: ")
-    if end < 0:
-        end = len(journal)
+    # hex, which is crossed once per account (to its status) and never by a regular
+    # expression. The accounts come first; the journal after them names none this way.
     effects = Effects()
     at = journal.find(_HEAD)
-    while 0 <= at < end:
+    while at >= 0:
         address = journal[at - 42:at]
         balance_at = at + len(_HEAD)
         nonce_at = journal.index(_NONCE, balance_at)
         nonce_end = journal.index(",", nonce_at + len(_NONCE))
-        storage_at = journal.index(_STORAGE, nonce_end)
-        status_at = journal.index(_STATUS, storage_at)
+        status_at = journal.index(_STATUS, nonce_end)
+        storage_at = journal.rfind(_STORAGE, nonce_end, status_at)
         status_end = journal.index(")", status_at)
         status = journal[status_at + len(_STATUS):status_end]
         if "Touched" in status:
             effects.accounts[address] = (int(journal[balance_at:nonce_at]),
                                          int(journal[nonce_at + len(_NONCE):nonce_end]))
-            for slot in _SLOT.finditer(journal, storage_at, status_at):
-                old, new = slot.group(2), slot.group(3)
+            slots = journal[storage_at + len(_STORAGE):status_at]
+            # "K: StorageSlot { previous_or_original_value: V, present_value: W }, ..."; split
+            # rather than a regular expression, which backtracks through every long number.
+            for item in slots.removesuffix(" }").split(" }, ") if slots else ():
+                key, _, values = item.partition(_SLOT)
+                old, _, new = values.partition(_PRESENT)
                 if old != new:
-                    effects.storage.append((address, int(slot.group(1)), int(old), int(new)))
+                    effects.storage.append((address, int(key), int(old), int(new)))
             if "Created" in status:
                 code = _CODE.search(journal, nonce_end, storage_at)
                 if code is None:  # pragma: no cover - a created account always shows its code
