@@ -62,9 +62,14 @@ def _calldata_floor(data: bytes) -> int:
     return _TRANSFER_GAS + _FLOOR_PER_TOKEN * (zeros + 4 * (len(data) - zeros))
 
 
-def _account(balance: int, nonce: int, code: bytes | None) -> Any:
-    """pyrevm's ``AccountInfo``; it takes ``balance``, which its type stub forgets."""
-    return pyrevm.AccountInfo(balance=balance, nonce=nonce, code=code)  # type: ignore[call-arg]
+def _account(balance: int, nonce: int, contract: tuple[bytes, bytes] | None) -> Any:
+    """pyrevm's ``AccountInfo``, with a contract's code and its hash (given, the hash is not
+    computed again: that would cost about as much as a vote). pyrevm takes ``balance``, which
+    its type stub forgets."""
+    if contract is None:
+        return pyrevm.AccountInfo(balance=balance, nonce=nonce)  # type: ignore[call-arg]
+    return pyrevm.AccountInfo(balance=balance, nonce=nonce,  # type: ignore[call-arg]
+                              code=contract[0], code_hash=contract[1])
 
 
 def _prevrandao(number: int) -> bytes:
@@ -107,7 +112,8 @@ class RevmEngine(Engine):
         #: balance and nonce of every account with either, by lowercase address: the
         #: engine's own record of what it wrote to pyrevm's database.
         self._state: dict[str, tuple[int, int]] = {}
-        self._code: dict[str, bytes] = {}
+        #: runtime code and its hash, of every contract by lowercase address
+        self._code: dict[str, tuple[bytes, bytes]] = {}
         self._times = [genesis_timestamp]
         self._next_time = genesis_timestamp + block_time
         self._env_block = -1
@@ -185,7 +191,7 @@ class RevmEngine(Engine):
         for address, code in effects.created.items():
             if self._snapshots:
                 self._undo.append(("code", address))
-            self._code[address] = code
+            self._code[address] = (code, keccak(code))
             self._state.pop(address, None)  # make sure the code is written with the account
         for address, (balance, account_nonce) in effects.accounts.items():
             self._write_account(address, balance,
@@ -304,7 +310,8 @@ class RevmEngine(Engine):
         return self._state.get(address.lower(), (0, 0))[0]
 
     def code(self, address: str) -> bytes:
-        return self._code.get(address.lower(), b"")
+        contract = self._code.get(address.lower())
+        return b"" if contract is None else contract[0]
 
     def latest_block(self) -> BlockInfo:
         number = len(self._times) - 1

@@ -68,3 +68,24 @@ def test_dynamic_data_is_left_to_eth_abi() -> None:
         {"name": "note", "type": "string", "indexed": False}]})
     assert event._fast is None
     assert event.decode([event.topic], encode(["string"], ["hi"])) == {"note": "hi"}
+
+
+def test_addresses_encode_as_before() -> None:
+    import pytest
+
+    from dao_sim.chain.abi import FunctionAbi
+    from dao_sim.exceptions import ChainError
+
+    pay = FunctionAbi.from_entry({"type": "function", "name": "pay", "inputs": [
+        {"name": "to", "type": "address"}, {"name": "all", "type": "address[]"}]})
+    good = "0x7E5F4552091A69125d5DfCb7b8C2659029395Bdf"
+    expected = pay.selector + encode(["address", "address[]"], [good, [good, good.lower()]])
+    assert pay.encode([good, [good, good.lower()]]) == expected
+    # eth_abi encodes a mixed-case address whatever its checksum (names are checked before).
+    typo = "0x7e5F4552091A69125d5DfCb7b8C2659029395Bdf"
+    assert pay.encode([typo, []]) == pay.selector + encode(["address", "address[]"], [good, []])
+    for bad in ("0x12", "0x" + "zz" * 20, "nobody", 7):
+        with pytest.raises(ChainError):
+            pay.encode([bad, []])
+    with pytest.raises(ChainError):
+        pay.encode([good, 5])
