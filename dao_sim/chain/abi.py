@@ -11,15 +11,15 @@ code, and *human* (bytes as ``0x`` hex, lists as tuples) for journals and report
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from eth_abi import decode, encode
 from eth_abi.exceptions import DecodingError, EncodingError
-from eth_utils import keccak, to_checksum_address
+from eth_utils import keccak
 
+from dao_sim.chain.abi_words import Irregular, checksum, word_decoder, word_encoders
 from dao_sim.exceptions import ChainError, UnknownFunctionError
 
 __all__ = [
@@ -74,7 +74,6 @@ def converter(param: Mapping[str, Any], leaf: Callable[[str], Converter | None]
     return leaf(kind)
 
 
-checksum = functools.lru_cache(maxsize=4096)(to_checksum_address)
 
 
 def _hex(value: bytes) -> str:
@@ -147,6 +146,7 @@ class FunctionAbi:
     _raw_out: tuple[Converter | None, ...] = field(repr=False, compare=False)
     _human_in: tuple[Converter | None, ...] = field(repr=False, compare=False)
     _encode_in: tuple[Converter | None, ...] | None = field(repr=False, compare=False)
+    _words: tuple[Callable[[Any], bytes], ...] | None = field(repr=False, compare=False)
 
     @classmethod
     def from_entry(cls, entry: Mapping[str, Any]) -> FunctionAbi:
@@ -169,6 +169,7 @@ class FunctionAbi:
             _raw_out=tuple(converter(p, _raw_leaf) for p in outputs),
             _human_in=tuple(converter(p, _human_leaf) for p in inputs),
             _encode_in=_some(tuple(converter(p, _encode_leaf) for p in inputs)),
+            _words=word_encoders(types),
         )
 
     def encode(self, args: Sequence[Any]) -> bytes:
@@ -185,6 +186,12 @@ class FunctionAbi:
         try:
             if self._encode_in is not None:
                 args = _apply(self._encode_in, args)
+            if self._words is not None:
+                try:
+                    return self.selector + b"".join(
+                        word(a) for word, a in zip(self._words, args))
+                except Irregular:
+                    pass
             return self.selector + encode(self.input_types, args)
         except (EncodingError, TypeError, ValueError, OverflowError) as exc:
             raise ChainError(f"cannot encode arguments for {self.signature}: {exc}") from exc
@@ -205,60 +212,6 @@ class FunctionAbi:
         if any(self._human_in):
             args = _apply(self._human_in, args)
         return {name: humanize(value) for name, value in zip(self.input_names, args)}
-
-
-class _Irregular(Exception):
-    """A word that the fast decoder will not vouch for; eth_abi decides instead."""
-
-
-def _word_decoder(kind: str) -> Callable[[bytes], Any] | None:
-    """A decoder of one 32-byte word of a static elementary type, as a journal shows it.
-
-    Gives what ``eth_abi`` plus :func:`humanize` give (checksum addresses, bytes as ``0x``
-    hex), at a fraction of the cost; on a word ``eth_abi`` would refuse (dirty padding, a
-    value out of range) it raises :class:`_Irregular` so that ``eth_abi`` decides. ``None``
-    for a type it does not cover.
-    """
-    if kind == "address":
-        def address(word: bytes) -> str:
-            if any(word[:12]):
-                raise _Irregular
-            return checksum("0x" + word[12:].hex())
-        return address
-    if kind == "bool":
-        def boolean(word: bytes) -> bool:
-            value = int.from_bytes(word, "big")
-            if value > 1:
-                raise _Irregular
-            return value == 1
-        return boolean
-    if kind.startswith("uint") and kind[4:].isdigit():
-        limit = 1 << int(kind[4:])
-
-        def unsigned(word: bytes) -> int:
-            value = int.from_bytes(word, "big")
-            if value >= limit:
-                raise _Irregular
-            return value
-        return unsigned
-    if kind.startswith("int") and kind[3:].isdigit():
-        half = 1 << (int(kind[3:]) - 1)
-
-        def signed(word: bytes) -> int:
-            value = int.from_bytes(word, "big", signed=True)
-            if not -half <= value < half:
-                raise _Irregular
-            return value
-        return signed
-    if kind.startswith("bytes") and kind[5:].isdigit():
-        size = int(kind[5:])
-
-        def fixed(word: bytes) -> str:
-            if any(word[size:]):
-                raise _Irregular
-            return "0x" + word[:size].hex()
-        return fixed
-    return None
 
 
 def _hashed(kind: str) -> bool:
@@ -282,8 +235,8 @@ class EventAbi:
 
     def __post_init__(self) -> None:
         """Prepare word decoders when every data argument has a static elementary type."""
-        data = [(n, _word_decoder(t)) for n, t, _ in self.data]
-        indexed = [(n, None if _hashed(t) else _word_decoder(t)) for n, t, _ in self.indexed]
+        data = [(n, word_decoder(t)) for n, t, _ in self.data]
+        indexed = [(n, None if _hashed(t) else word_decoder(t)) for n, t, _ in self.indexed]
         if all(d is not None for _, d in data) and all(
                 d is not None or _hashed(t) for (_, d), (_, t, _) in zip(indexed, self.indexed)):
             fast = (tuple(indexed), tuple((n, d) for n, d in data if d is not None))
@@ -315,7 +268,7 @@ class EventAbi:
         if self._fast is not None and len(data) == 32 * len(self._fast[1]):
             try:
                 return self._decode_words(topics, data)
-            except _Irregular:
+            except Irregular:
                 pass
         values: dict[str, Any] = {}
         for (name, kind, conv), topic in zip(self.indexed, topics[1:]):

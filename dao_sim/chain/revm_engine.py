@@ -19,6 +19,7 @@ changes what a dao-sim transaction costs, is applied here.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -72,6 +73,7 @@ def _account(balance: int, nonce: int, contract: tuple[bytes, bytes] | None) -> 
                               code=contract[0], code_hash=contract[1])
 
 
+@functools.lru_cache(maxsize=4096)  # runs from one snapshot mine the same blocks again
 def _prevrandao(number: int) -> bytes:
     return keccak(b"dao-sim prevrandao" + number.to_bytes(8, "big"))
 

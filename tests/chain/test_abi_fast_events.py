@@ -89,3 +89,32 @@ def test_addresses_encode_as_before() -> None:
             pay.encode([bad, []])
     with pytest.raises(ChainError):
         pay.encode([good, 5])
+
+
+CALL_KINDS = {k: v for k, v in KINDS.items() if k != "address"}
+
+
+@given(st.lists(st.sampled_from(sorted(CALL_KINDS)), min_size=1, max_size=5).flatmap(
+    lambda kinds: st.tuples(st.just(kinds), st.tuples(*(CALL_KINDS[k] for k in kinds)))))
+def test_word_encoding_equals_eth_abi(case: tuple[list[str], tuple[object, ...]]) -> None:
+    from dao_sim.chain.abi import FunctionAbi
+
+    kinds, values = case
+    fn = FunctionAbi.from_entry({"type": "function", "name": "f", "inputs": [
+        {"name": f"a{i}", "type": k} for i, k in enumerate(kinds)]})
+    assert fn._words is not None
+    assert fn.encode(list(values)) == fn.selector + encode(kinds, list(values))
+
+
+def test_irregular_values_go_to_eth_abi() -> None:
+    import pytest
+
+    from dao_sim.chain.abi import FunctionAbi
+    from dao_sim.exceptions import ChainError
+
+    fn = FunctionAbi.from_entry({"type": "function", "name": "f", "inputs": [
+        {"name": "n", "type": "uint8"}, {"name": "tag", "type": "bytes4"}]})
+    assert fn.encode([1, b"ab"]) == fn.selector + encode(["uint8", "bytes4"], [1, b"ab"])
+    for bad in ([256, b"abcd"], [True, b"abcd"], [-1, b"abcd"], [1, b"abcde"], [1.0, b"abcd"]):
+        with pytest.raises(ChainError):
+            fn.encode(bad)
