@@ -116,6 +116,7 @@ class RevmEngine(Engine):
         self._state: dict[str, tuple[int, int]] = {}
         #: runtime code and its hash, of every contract by lowercase address
         self._code: dict[str, tuple[bytes, bytes]] = {}
+        self._code_sizes: dict[str, int] = {}
         self._times = [genesis_timestamp]
         self._next_time = genesis_timestamp + block_time
         self._env_block = -1
@@ -194,6 +195,7 @@ class RevmEngine(Engine):
             if self._snapshots:
                 self._undo.append(("code", address))
             self._code[address] = (code, keccak(code))
+            self._code_sizes[address] = len(code)
             self._state.pop(address, None)  # make sure the code is written with the account
         for address, (balance, account_nonce) in effects.accounts.items():
             self._write_account(address, balance,
@@ -259,7 +261,8 @@ class RevmEngine(Engine):
         result = evm.result
         if result is None:  # pragma: no cover - pyrevm keeps the result of every run
             raise ChainError("pyrevm reported no result for a transaction it ran")
-        effects = read_effects(evm.journal_str) if revert_data is None else Effects()
+        effects = (read_effects(evm.journal_str, self._code_sizes) if revert_data is None
+                   else Effects())
         evm.revert(checkpoint)
         self._apply(effects, sender, nonce + 1)
         self._mine_one()
@@ -366,6 +369,7 @@ class RevmEngine(Engine):
                 slots.append(entry[1:])
             elif entry[0] == "code":
                 self._code.pop(entry[1], None)
+                self._code_sizes.pop(entry[1], None)
             else:
                 _, address, old, code = entry
                 if old is None:  # the account did not exist: no balance, nonce or code

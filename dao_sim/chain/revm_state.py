@@ -10,11 +10,16 @@ balances and nonces of touched accounts, and storage slots whose value moved.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 __all__ = ["Effects", "read_effects"]
 
 _HEAD = ": Account { info: AccountInfo { balance: "
+_SOME_CODE = ", code: Some(Bytecode { bytecode: 0x"
+#: From the end of the nonce: the code hash (64 hex digits after its name), then the code.
+_CODE_AT = len(", code_hash: 0x") + 64
+_HEX_AT = _CODE_AT + len(_SOME_CODE)
 _NONCE = ", nonce: "
 _STORAGE = "}, storage: {"
 _STATUS = "}, status: AccountStatus("
@@ -40,8 +45,12 @@ class Effects:
     created: dict[str, bytes] = field(default_factory=dict)
 
 
-def read_effects(journal: str) -> Effects:
+def read_effects(journal: str, code_sizes: Mapping[str, int] | None = None) -> Effects:
     """Read the accounts and slots a transaction changed from ``EVM.journal_str``.
+
+    ``code_sizes`` (lowercase address to runtime code size) lets the search jump over the
+    code of known contracts: the journal writes each loaded contract's code in hex, at least
+    two characters a byte, and that text is most of the journal.
 
     Examples
     --------
@@ -64,7 +73,10 @@ def read_effects(journal: str) -> Effects:
         balance_at = at + len(_HEAD)
         nonce_at = journal.index(_NONCE, balance_at)
         nonce_end = journal.index(",", nonce_at + len(_NONCE))
-        status_at = journal.index(_STATUS, nonce_end)
+        skip = nonce_end
+        if code_sizes and journal.startswith(_SOME_CODE, nonce_end + _CODE_AT):
+            skip = nonce_end + _HEX_AT + 2 * code_sizes.get(address, 0)
+        status_at = journal.index(_STATUS, skip)
         storage_at = journal.rfind(_STORAGE, nonce_end, status_at)
         status_end = journal.index(")", status_at)
         status = journal[status_at + len(_STATUS):status_end]
