@@ -76,3 +76,24 @@ def test_unknown_key_and_block_are_refused() -> None:
         engine.private_key("0x" + "00" * 20)
     with pytest.raises(ChainError):
         engine.block(5)
+
+
+def test_a_revert_undoes_storage_code_and_balances_so_a_replay_is_identical(probe) -> None:
+    session = ChainSession("revm", names=["Aigerim", "Bolat", "Dana"])
+    baseline = session.snapshot()
+
+    def story() -> list[tuple[object, ...]]:
+        contract = session.deploy(probe["Probe"], 0, sender="Aigerim", label="Probe", value=5)
+        contract.transact("store", 1, 2, "first", sender="Bolat")
+        contract.transact("store", 1, 3, "again", sender="Dana")
+        child = contract.transact("spawn", sender="Dana").event("Spawned").args["child"]
+        contract.transact("pay", "Bolat", 2, sender="Aigerim")
+        return [(e.function, e.gas_used, e.block, e.timestamp, e.to, str(e.events))
+                for e in session.journal] + [
+            (session.balance("Bolat"), contract.call("values", 1),
+             len(session.engine.code(child)))]
+
+    first = story()
+    session.revert(baseline)
+    assert session.engine.code(first[0][4]) == b""  # the Probe is gone with its code
+    assert story() == first
