@@ -12,7 +12,9 @@ from which the next transaction loads them cold. Gas per transaction is then the
 What revm here lacks, and this engine does not fake (see :attr:`RevmEngine.CAPABILITIES`):
 calls against earlier blocks, block hashes (``BlockInfo.hash`` is ``None``), signed
 transactions (a receipt's ``tx_hash`` is ``revm-tx-<block>``, plainly not a hash) and a
-web3.py view. pyrevm 0.3.7 runs one set of rules whatever ``spec_id`` it is given (Cancun
+web3.py view. Inside the EVM, ``BLOCKHASH`` cannot be refused: there revm answers with its
+own stand-in, the hash of the block number, so a contract that draws lots from a block hash
+(the arbitrator's panel draw) draws differently than on a chain. pyrevm 0.3.7 runs one set of rules whatever ``spec_id`` it is given (Cancun
 opcodes and prices); Prague's calldata floor price (EIP-7623), the one Prague rule that
 changes what a dao-sim transaction costs, is applied here.
 """
