@@ -65,14 +65,18 @@ def _calldata_floor(data: bytes) -> int:
     return _TRANSFER_GAS + _FLOOR_PER_TOKEN * (zeros + 4 * (len(data) - zeros))
 
 
-def _account(balance: int, nonce: int, contract: tuple[bytes, bytes] | None) -> Any:
-    """pyrevm's ``AccountInfo``, with a contract's code and its hash (given, the hash is not
-    computed again: that would cost about as much as a vote). pyrevm takes ``balance``, which
-    its type stub forgets."""
-    if contract is None:
+def _account(balance: int, nonce: int, code_hash: bytes | None) -> Any:
+    """pyrevm's ``AccountInfo`` for the database: a contract's by its code hash alone.
+
+    The code itself is in the database once, under its hash, as revm analysed it when the
+    contract was created (:meth:`RevmEngine._apply`); revm loads it from there. Code given
+    here would be stored raw, and revm would analyse it again on every call (for the DAO's
+    code, more than the rest of a vote). pyrevm takes ``balance``, which its type stub forgets.
+    """
+    if code_hash is None:
         return pyrevm.AccountInfo(balance=balance, nonce=nonce)  # type: ignore[call-arg]
     return pyrevm.AccountInfo(balance=balance, nonce=nonce,  # type: ignore[call-arg]
-                              code=contract[0], code_hash=contract[1])
+                              code_hash=code_hash)
 
 
 @functools.lru_cache(maxsize=4096)  # runs from one snapshot mine the same blocks again
@@ -187,18 +191,35 @@ class RevmEngine(Engine):
         if old == (balance, nonce):
             return
         if self._snapshots:
-            self._undo.append(("account", address, old, self._code.get(address)))
+            self._undo.append(("account", address, old, self._code_hash(address)))
         self._state[address] = (balance, nonce)
-        self._evm.insert_account_info(address, _account(balance, nonce, self._code.get(address)))
+        self._evm.insert_account_info(address, _account(balance, nonce, self._code_hash(address)))
 
-    def _apply(self, effects: Effects, sender: str, nonce: int) -> None:
-        """Write a transaction's effects to the database; the journal holds none of them."""
+    def _code_hash(self, address: str) -> bytes | None:
+        contract = self._code.get(address)
+        return None if contract is None else contract[1]
+
+    def _apply(self, effects: Effects, sender: str, nonce: int,
+               created: dict[str, Any] | None = None) -> None:
+        """Write a transaction's effects to the database; the journal holds none of them.
+
+        ``created`` holds pyrevm's ``AccountInfo`` of each contract the transaction created,
+        as its journal had it: with the code revm analysed. Written first, it puts that code
+        in the database under its hash, where every later load finds it analysed.
+        """
         for address, code in effects.created.items():
             if self._snapshots:
                 self._undo.append(("code", address))
-            self._code[address] = (code, keccak(code))
+            info = (created or {}).get(address)
+            if info is not None:
+                self._evm.insert_account_info(address, info)
+                self._code[address] = (code, bytes(info.code_hash))
+            else:  # pragma: no cover - the journal holds every account it created
+                self._code[address] = (code, keccak(code))
+                self._evm.insert_account_info(address, pyrevm.AccountInfo(
+                    code=code, code_hash=self._code[address][1]))
             self._code_sizes[address] = len(code)
-            self._state.pop(address, None)  # make sure the code is written with the account
+            self._state.pop(address, None)  # make sure the account is written
         for address, (balance, account_nonce) in effects.accounts.items():
             self._write_account(address, balance,
                                 nonce if address == sender else account_nonce)
@@ -265,8 +286,10 @@ class RevmEngine(Engine):
             raise ChainError("pyrevm reported no result for a transaction it ran")
         effects = (read_effects(evm.journal_str, self._code_sizes) if revert_data is None
                    else Effects())
+        created_infos = ({a.lower(): i for a, i in evm.journal_state.items()}
+                         if effects.created else None)
         evm.revert(checkpoint)
-        self._apply(effects, sender, nonce + 1)
+        self._apply(effects, sender, nonce + 1, created_infos)
         self._mine_one()
         logs = () if revert_data is not None else tuple(
             RawLog(log.address, tuple(log.data[0]), log.data[1]) for log in result.logs)
