@@ -20,6 +20,7 @@ _SOME_CODE = ", code: Some(Bytecode { bytecode: 0x"
 #: From the end of the nonce: the code hash (64 hex digits after its name), then the code.
 _CODE_AT = len(", code_hash: 0x") + 64
 _HEX_AT = _CODE_AT + len(_SOME_CODE)
+_MAP_END = '" } } }) }, storage: {'
 _NONCE = ", nonce: "
 _STORAGE = "}, storage: {"
 _STATUS = "}, status: AccountStatus("
@@ -43,6 +44,24 @@ class Effects:
     accounts: dict[str, tuple[int, int]] = field(default_factory=dict)
     storage: list[tuple[str, int, int, int]] = field(default_factory=list)
     created: dict[str, bytes] = field(default_factory=dict)
+
+
+def _past_code(journal: str, hex_at: int, size: int) -> int:
+    """Where to look for an account's status, given where its code's hex starts and its size.
+
+    revm shows analysed code padded with 33 zero bytes, then its jump map in hex, one bit per
+    byte of padded code. Both lengths follow from the size; the text at each end is checked,
+    and where it is not as expected, only the code's own hex (two characters a byte, a lower
+    bound either way) is skipped.
+    """
+    padded = size + 33
+    head_at = hex_at + 2 * padded
+    head = f", state: Analysed {{ len: {size}, jump_map: JumpMap {{ map: \""
+    if size and journal.startswith(head, head_at):
+        end = head_at + len(head) + 2 * ((padded + 7) // 8)
+        if journal.startswith(_MAP_END, end):
+            return end
+    return hex_at + 2 * size
 
 
 def read_effects(journal: str, code_sizes: Mapping[str, int] | None = None) -> Effects:
@@ -75,7 +94,7 @@ def read_effects(journal: str, code_sizes: Mapping[str, int] | None = None) -> E
         nonce_end = journal.index(",", nonce_at + len(_NONCE))
         skip = nonce_end
         if code_sizes and journal.startswith(_SOME_CODE, nonce_end + _CODE_AT):
-            skip = nonce_end + _HEX_AT + 2 * code_sizes.get(address, 0)
+            skip = _past_code(journal, nonce_end + _HEX_AT, code_sizes.get(address, 0))
         status_at = journal.index(_STATUS, skip)
         storage_at = journal.rfind(_STORAGE, nonce_end, status_at)
         status_end = journal.index(")", status_at)
