@@ -27,8 +27,8 @@ from collections.abc import Iterable
 from typing import Any
 
 import pyrevm
+from eth_hash.auto import keccak  # eth_utils.keccak wraps it at several times the cost
 from eth_keys import keys
-from eth_utils import keccak
 
 from dao_sim.chain.abi import checksum
 from dao_sim.chain.base import (
