@@ -292,7 +292,8 @@ class RevmEngine(Engine):
         self._apply(effects, sender, nonce + 1, created_infos)
         self._mine_one()
         logs = () if revert_data is not None else tuple(
-            RawLog(log.address, tuple(log.data[0]), log.data[1]) for log in result.logs)
+            RawLog(log.address, tuple(topics), data)
+            for log in result.logs for topics, data in (log.data,))
         return RawReceipt(
             tx_hash=f"revm-tx-{number}",
             status=revert_data is None,

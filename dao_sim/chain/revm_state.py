@@ -9,6 +9,7 @@ balances and nonces of touched accounts, and storage slots whose value moved.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -54,14 +55,22 @@ def _past_code(journal: str, hex_at: int, size: int) -> int:
     and where it is not as expected, only the code's own hex (two characters a byte, a lower
     bound either way) is skipped.
     """
-    padded = size + 33
-    head_at = hex_at + 2 * padded
-    head = f", state: Analysed {{ len: {size}, jump_map: JumpMap {{ map: \""
+    head, code_chars, map_chars = _analysed(size)
+    head_at = hex_at + code_chars
     if size and journal.startswith(head, head_at):
-        end = head_at + len(head) + 2 * ((padded + 7) // 8)
+        end = head_at + len(head) + map_chars
         if journal.startswith(_MAP_END, end):
             return end
     return hex_at + 2 * size
+
+
+@functools.lru_cache(maxsize=1024)
+def _analysed(size: int) -> tuple[str, int, int]:
+    """For code of ``size`` bytes as revm analysed it: the text between its hex and its jump
+    map, and the lengths of both hex strings (code padded by 33 bytes; a bit a padded byte)."""
+    padded = size + 33
+    return (f", state: Analysed {{ len: {size}, jump_map: JumpMap {{ map: \"", 2 * padded,
+            2 * ((padded + 7) // 8))
 
 
 def read_effects(journal: str, code_sizes: Mapping[str, int] | None = None) -> Effects:
