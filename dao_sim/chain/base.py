@@ -260,6 +260,13 @@ class Engine(ABC):
             When the id is unknown or was forgotten by an earlier revert.
         """
 
+    def release(self, snapshot_id: int) -> None:
+        """Forget snapshot ``snapshot_id``, which will not be returned to.
+
+        An engine may then free what it kept to return there (the fast engine keeps the old
+        value of every write while any snapshot is held). Unknown ids are ignored.
+        """
+
     @property
     def web3(self) -> Any:
         """A ``web3.Web3`` over the same chain, for code that wants web3.py.

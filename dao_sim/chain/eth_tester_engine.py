@@ -385,6 +385,9 @@ class EthTesterEngine(Engine):
         self._nonces.clear()
         self._set_next_timestamp(next_timestamp)
 
+    def release(self, snapshot_id: int) -> None:
+        self._snapshots.pop(snapshot_id, None)
+
     # -- web3 -----------------------------------------------------------------------------
 
     @property

@@ -413,3 +413,9 @@ class RevmEngine(Engine):
         for address in self._accounts[account_count:]:
             del self._keys[address]
         del self._accounts[account_count:]
+
+    def release(self, snapshot_id: int) -> None:
+        """Forget a snapshot; with none left, the old values kept for them go too."""
+        self._snapshots.pop(snapshot_id, None)
+        if not self._snapshots:
+            self._undo.clear()

@@ -387,6 +387,11 @@ class ChainSession:
         for address in [a for a in self._handles if a not in known]:
             del self._handles[address]
 
+    def release(self, snapshot: Snapshot) -> None:
+        """Forget ``snapshot``, which will not be returned to, so the engine can free what it
+        kept for it (on the fast engine, the old value of every write since)."""
+        self.engine.release(snapshot.id)
+
     @contextlib.contextmanager
     def isolated(self) -> Iterator[ChainSession]:
         """Run a block of code, then undo everything it did on the chain.

@@ -284,6 +284,19 @@ class EngineSuite:
         assert self._send(engine, a, b, b"", ETHER).status
         assert engine.balance(b) == balance_b + ETHER
 
+    def test_a_released_snapshot_is_gone(self, engine: Any) -> None:
+        from dao_sim.exceptions import SnapshotError
+
+        a, b = engine.accounts()[:2]
+        kept, released = engine.snapshot(), engine.snapshot()
+        self._send(engine, a, b, b"", ETHER)
+        engine.release(released)
+        with pytest.raises(SnapshotError):
+            engine.revert(released)
+        engine.release(released)  # twice is harmless
+        engine.revert(kept)
+        assert self._send(engine, a, b, b"", ETHER).status
+
     # -- money and logs -------------------------------------------------------------------------
 
     def test_value_moves_between_accounts_and_contracts(self, engine: Any, probe: Any) -> None:
