@@ -53,7 +53,10 @@ from dao_sim.exceptions import (
 __all__ = ["PYREVM_VERSION", "RevmEngine"]
 
 ETHER = 10**18
+#: The default engine's genesis time and chain id (eth-tester's), repeated here so that this
+#: module loads without py-evm; a test holds the two engines to the same values.
 GENESIS_TIMESTAMP = 1_767_225_600
+CHAIN_ID = 131_277_322_940_537
 PYREVM_VERSION = "0.3.7"
 _TRANSFER_GAS = 21_000
 _FLOOR_PER_TOKEN = 10  # EIP-7623 (Prague): the least a transaction pays per calldata token
@@ -104,7 +107,7 @@ class RevmEngine(Engine):
 
     def __init__(self, accounts: int = 16, *, balance: int = 1_000 * ETHER,
                  genesis_timestamp: int = GENESIS_TIMESTAMP, block_time: int = 1,
-                 block_gas_limit: int = 60_000_000, chain_id: int = 131_277_322_940_537) -> None:
+                 block_gas_limit: int = 60_000_000, chain_id: int = CHAIN_ID) -> None:
         if accounts < 0 or balance < 0:
             raise ChainError("accounts and balance must not be negative")
         if block_time < 1:

@@ -24,6 +24,8 @@ class TestRevmEngine(EngineSuite):
 def test_same_keys_addresses_and_clock_as_the_default_engine() -> None:
     fast, default = RevmEngine(accounts=3), EthTesterEngine(accounts=3)
     assert fast.accounts() == default.accounts()
+    assert fast.chain_id == default.chain_id
+    assert fast.latest_block().timestamp == default.latest_block().timestamp
     assert fast.add_accounts(2) == default.add_accounts(2)
     fast.advance_time(3600)
     default.advance_time(3600)
