@@ -60,5 +60,9 @@ bench: setup
 gas: setup
 	$(BIN)/python benchmarks/gas_table.py
 
+.PHONY: bench-engine
+bench-engine: setup
+	$(BIN)/python benchmarks/engine_speed.py
+
 clean:
 	rm -rf $(VENV) node_modules .dao-sim-cache

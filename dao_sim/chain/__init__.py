@@ -3,7 +3,7 @@
 :class:`ChainSession` is what the rest of dao-sim uses: named accounts, deployment,
 transactions that land in a :class:`Journal`, time, snapshots and signatures. Underneath,
 an :class:`Engine` runs raw transactions; :class:`EthTesterEngine` (py-evm in-process) is
-the default.
+the default, :class:`RevmEngine` (pyrevm) the fast one for simulations.
 
 Importing this package is cheap: the engines, web3 and py-evm load when first used. It
 also selects the ``pysha3`` keccak backend when safe-pysha3 is installed and the user has
@@ -32,12 +32,14 @@ __all__ = [
     "DecodedError",
     "DecodedEvent",
     "Engine",
+    "EngineCapabilityError",
     "EthTesterEngine",
     "Journal",
     "JournalEntry",
     "RawLog",
     "RawReceipt",
     "RawTransaction",
+    "RevmEngine",
     "Snapshot",
     "default_names",
     "parse_duration",
@@ -49,7 +51,9 @@ _HOME = {
     "RawReceipt": "base",
     "RawLog": "base",
     "BlockInfo": "base",
+    "EngineCapabilityError": "base",
     "EthTesterEngine": "eth_tester_engine",
+    "RevmEngine": "revm_engine",
     "ChainSession": "session",
     "Snapshot": "session",
     "ContractHandle": "contract",

@@ -19,9 +19,15 @@ from typing import Any
 from dao_sim.exceptions import ChainError
 
 __all__ = [
+    "BLOCK_HASHES",
+    "CAPABILITIES",
+    "HISTORICAL_STATE",
+    "SIGNED_TRANSACTIONS",
     "TX_GAS",
+    "WEB3",
     "BlockInfo",
     "Engine",
+    "EngineCapabilityError",
     "RawLog",
     "RawReceipt",
     "RawTransaction",
@@ -31,6 +37,33 @@ __all__ = [
 #: sets from Osaka on. Generous for any DAO call, and explicit so that no engine spends a
 #: second execution estimating gas.
 TX_GAS = 2**24
+
+#: Calls against the state of an earlier block (``call(..., block=n)``).
+HISTORICAL_STATE = "historical-state"
+#: Blocks with real hashes (``BlockInfo.hash``), chained from a genesis block.
+BLOCK_HASHES = "block-hashes"
+#: Transactions signed with the sender's key, named by the hash of the signed transaction.
+SIGNED_TRANSACTIONS = "signed-transactions"
+#: A ``web3.Web3`` over the same chain (:attr:`Engine.web3`).
+WEB3 = "web3"
+#: Every capability an engine may lack, with what it means, for messages and reports.
+CAPABILITIES: dict[str, str] = {
+    HISTORICAL_STATE: "historical state",
+    BLOCK_HASHES: "block hashes",
+    SIGNED_TRANSACTIONS: "signed transactions",
+    WEB3: "web3.py view",
+}
+
+
+class EngineCapabilityError(ChainError):
+    """The engine cannot do what was asked: it lacks ``capability`` (it never fakes it)."""
+
+    def __init__(self, engine: str, capability: str, detail: str = "") -> None:
+        self.engine = engine
+        self.capability = capability
+        what = CAPABILITIES.get(capability, capability)
+        super().__init__(f"{engine} lacks the capability '{capability}' ({what})"
+                         + (f": {detail}" if detail else ""))
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,11 +110,15 @@ class RawReceipt:
 
 @dataclass(frozen=True, slots=True)
 class BlockInfo:
-    """A mined block's number, timestamp (seconds since the epoch) and hash."""
+    """A mined block's number, timestamp (seconds since the epoch) and hash.
+
+    ``hash`` is ``None`` on an engine without the :data:`BLOCK_HASHES` capability: it has
+    no block hashes and says so rather than inventing one.
+    """
 
     number: int
     timestamp: int
-    hash: str
+    hash: str | None
 
 
 class Engine(ABC):
@@ -90,7 +127,33 @@ class Engine(ABC):
     Implementations mine every transaction in a block of its own (so a receipt is final
     when :meth:`send` returns) and never raise on a failed transaction: failure is a
     receipt with ``status == False`` and the revert bytes.
+
+    What an engine can do beyond that core is declared in :attr:`CAPABILITIES` (names from
+    :data:`CAPABILITIES`); asked for one it lacks, an engine raises
+    :class:`EngineCapabilityError`, or (for block and transaction hashes) gives ``None``
+    or a name that is plainly not a hash, never an invented value.
     """
+
+    #: The optional capabilities this engine has; see :data:`CAPABILITIES`.
+    CAPABILITIES: frozenset[str] = frozenset()
+
+    def has(self, capability: str) -> bool:
+        """Whether this engine has ``capability`` (a name from :data:`CAPABILITIES`)."""
+        return capability in self.CAPABILITIES
+
+    def require(self, capability: str, detail: str = "") -> None:
+        """Raise :class:`EngineCapabilityError` unless this engine has ``capability``."""
+        if capability not in self.CAPABILITIES:
+            raise EngineCapabilityError(self.name, capability, detail)
+
+    @property
+    def name(self) -> str:
+        """A short name of the engine for messages (its class name unless it says better)."""
+        return type(self).__name__
+
+    def lacking(self) -> tuple[str, ...]:
+        """The capabilities of :data:`CAPABILITIES` this engine lacks, in their order."""
+        return tuple(c for c in CAPABILITIES if c not in self.CAPABILITIES)
 
     @property
     @abstractmethod
@@ -140,6 +203,8 @@ class Engine(ABC):
         ------
         EngineRevert
             When the call reverts; it carries the raw revert bytes.
+        EngineCapabilityError
+            For an earlier block, on an engine without :data:`HISTORICAL_STATE`.
         """
 
     @abstractmethod
@@ -195,15 +260,24 @@ class Engine(ABC):
             When the id is unknown or was forgotten by an earlier revert.
         """
 
+    def release(self, snapshot_id: int) -> None:
+        """Forget snapshot ``snapshot_id``, which will not be returned to.
+
+        An engine may then free what it kept to return there (the fast engine keeps the old
+        value of every write while any snapshot is held). Unknown ids are ignored.
+        """
+
     @property
     def web3(self) -> Any:
         """A ``web3.Web3`` over the same chain, for code that wants web3.py.
 
-        Engines without one raise :class:`~dao_sim.exceptions.ChainError`.
+        Engines without one (no :data:`WEB3` capability) raise
+        :class:`EngineCapabilityError`.
         """
-        raise ChainError(f"{type(self).__name__} offers no web3.py view of its chain")
+        raise EngineCapabilityError(self.name, WEB3)
 
     def describe(self) -> str:
-        """One line naming the engine and its chain, for reports."""
-        return f"{type(self).__name__} (chain id {self.chain_id})"
+        """One line naming the engine, its chain and what it lacks, for reports."""
+        lacks = ", ".join(f"no {CAPABILITIES[c]}" for c in self.lacking())
+        return f"{self.name} (chain id {self.chain_id}{'; ' + lacks if lacks else ''})"
 

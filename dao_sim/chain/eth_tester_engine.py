@@ -26,7 +26,17 @@ from eth_tester.backends.pyevm.main import get_default_genesis_params
 from eth_utils import ValidationError as EvmValidationError
 from eth_utils import keccak, to_checksum_address
 
-from dao_sim.chain.base import BlockInfo, Engine, RawLog, RawReceipt, RawTransaction
+from dao_sim.chain.base import (
+    BLOCK_HASHES,
+    HISTORICAL_STATE,
+    SIGNED_TRANSACTIONS,
+    WEB3,
+    BlockInfo,
+    Engine,
+    RawLog,
+    RawReceipt,
+    RawTransaction,
+)
 from dao_sim.exceptions import (
     ChainError,
     DurationError,
@@ -81,6 +91,8 @@ class EthTesterEngine(Engine):
     >>> engine.balance(engine.accounts()[0]) == 1_000 * ETHER
     True
     """
+
+    CAPABILITIES = frozenset({HISTORICAL_STATE, BLOCK_HASHES, SIGNED_TRANSACTIONS, WEB3})
 
     def __init__(self, accounts: int = 16, *, balance: int = 1_000 * ETHER,
                  genesis_timestamp: int = GENESIS_TIMESTAMP, block_time: int = 1,
@@ -372,6 +384,9 @@ class EthTesterEngine(Engine):
         self._backend.account_keys = self._backend.account_keys[:account_count]
         self._nonces.clear()
         self._set_next_timestamp(next_timestamp)
+
+    def release(self, snapshot_id: int) -> None:
+        self._snapshots.pop(snapshot_id, None)
 
     # -- web3 -----------------------------------------------------------------------------
 

@@ -22,10 +22,23 @@ from dao_sim.chain.contract import ContractHandle, decode_logs, resolve_addresse
 from dao_sim.chain.journal import Journal, JournalEntry
 from dao_sim.chain.reverts import AbiRegistry, DecodedError
 from dao_sim.chain.timeutil import parse_duration
-from dao_sim.exceptions import ChainError, DurationError, SnapshotError, TransactionReverted
+from dao_sim.exceptions import (
+    ChainError,
+    DurationError,
+    SnapshotError,
+    TransactionReverted,
+    suggest,
+)
 
 # ContractHandle is re-exported: callers get handles from a session and name their type.
-__all__ = ["ETHER", "ChainSession", "ContractHandle", "Snapshot"]
+__all__ = ["ENGINES", "ETHER", "ChainSession", "ContractHandle", "Snapshot", "make_engine"]
+
+#: The engines a session can be asked for by name, with what each is for.
+ENGINES: dict[str, str] = {
+    "eth-tester": "py-evm inside eth-tester: the default, with every capability",
+    "revm": "pyrevm: fast, for simulations; no historical state, block hashes, signed "
+            "transactions or web3",
+}
 
 #: 9999-12-31 23:59:59 UTC: the last moment a report can write as a date.
 _LAST_TIMESTAMP = 253_402_300_799
@@ -48,8 +61,9 @@ class ChainSession:
 
     Parameters
     ----------
-    engine : Engine, optional
-        What runs the transactions; a fresh :class:`EthTesterEngine` when omitted.
+    engine : Engine or str, optional
+        What runs the transactions: an :class:`Engine`, or the name of one in
+        :data:`ENGINES` (``"eth-tester"``, the default, or ``"revm"``) to start fresh.
     names : sequence of str or int
         Names of the first accounts, in order (:data:`DEFAULT_NAMES` by default), or a
         count of default names (``40`` gives the sixteen names, then ``"Member 17"``...).
@@ -72,15 +86,14 @@ class ChainSession:
     '#0 Aigerim sent 5000000000000000000 wei to Bolat'
     """
 
-    def __init__(self, engine: Engine | None = None, *,
+    def __init__(self, engine: Engine | str | None = None, *,
                  names: Sequence[str] | int = DEFAULT_NAMES, funding_eth: int = 1_000,
                  keep_journal: bool = True, gas: int = TX_GAS) -> None:
         wanted = default_names(names) if isinstance(names, int) else tuple(names)
         self._funding = funding_eth * ETHER
-        if engine is None:
-            from dao_sim.chain.eth_tester_engine import EthTesterEngine
-
-            engine = EthTesterEngine(accounts=len(wanted), balance=self._funding)
+        if not isinstance(engine, Engine):
+            engine = make_engine(engine or "eth-tester", accounts=len(wanted),
+                                 balance=self._funding)
         self.engine = engine
         self.gas = gas
         self.abis = AbiRegistry()
@@ -374,6 +387,11 @@ class ChainSession:
         for address in [a for a in self._handles if a not in known]:
             del self._handles[address]
 
+    def release(self, snapshot: Snapshot) -> None:
+        """Forget ``snapshot``, which will not be returned to, so the engine can free what it
+        kept for it (on the fast engine, the old value of every write since)."""
+        self.engine.release(snapshot.id)
+
     @contextlib.contextmanager
     def isolated(self) -> Iterator[ChainSession]:
         """Run a block of code, then undo everything it did on the chain.
@@ -410,6 +428,31 @@ class ChainSession:
 
     def _key(self, who: Any) -> bytes:
         return self.engine.private_key(self.address(who))
+
+
+def make_engine(name: str, *, accounts: int = 16, balance: int = 1_000 * ETHER) -> Engine:
+    """Start a fresh engine by its name in :data:`ENGINES`.
+
+    Raises
+    ------
+    ChainError
+        For a name that is not in :data:`ENGINES`, naming the choices.
+
+    Examples
+    --------
+    >>> make_engine("revm", accounts=2).name
+    'pyrevm 0.3.7'
+    """
+    if name == "eth-tester":
+        from dao_sim.chain.eth_tester_engine import EthTesterEngine
+
+        return EthTesterEngine(accounts=accounts, balance=balance)
+    if name == "revm":
+        from dao_sim.chain.revm_engine import RevmEngine
+
+        return RevmEngine(accounts=accounts, balance=balance)
+    raise ChainError(f"no engine '{name}'; choose one of: {', '.join(ENGINES)}"
+                     f"{suggest(str(name), ENGINES)}")
 
 
 def _bytecode(artifact: Any, name: str) -> bytes:

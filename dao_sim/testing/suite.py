@@ -13,6 +13,10 @@ The fixture must return a fresh engine with at least three funded accounts. Test
 to the engine in raw bytes first (what :class:`~dao_sim.chain.base.Engine` promises),
 then through a :class:`~dao_sim.chain.session.ChainSession` on top of it (what the rest
 of dao-sim relies on).
+
+A test of an optional capability (``Engine.CAPABILITIES``) checks, on an engine that lacks
+it, that the engine says so (an ``EngineCapabilityError`` naming the capability, or no hash
+where a hash would be) instead: no test is skipped.
 """
 
 from __future__ import annotations
@@ -112,7 +116,20 @@ class EngineSuite:
                             _selector("values(uint256)") + _encode(["uint256"], [7]))
         assert value == _encode(["uint256"], [42])
 
-    def test_calls_see_the_sender_and_past_blocks(self, engine: Any, probe: Any) -> None:
+    def test_calls_see_the_sender_and_the_latest_block(self, engine: Any, probe: Any) -> None:
+        owner = engine.accounts()[0]
+        address = self._deploy_raw(engine, probe["Probe"], owner,
+                                   _encode(["uint256"], [0])).contract_address
+        engine.mine(2)
+        out = engine.call(owner, address, _selector("whoAndWhen()"))
+        latest = engine.latest_block()
+        assert out == _encode(["address", "uint256", "uint256"],
+                              [owner, latest.timestamp, latest.number])
+        assert engine.call(owner, address, _selector("whoAndWhen()"), block=latest.number) == out
+
+    def test_calls_see_past_blocks(self, engine: Any, probe: Any) -> None:
+        from dao_sim.chain.base import HISTORICAL_STATE, EngineCapabilityError
+
         owner = engine.accounts()[0]
         address = self._deploy_raw(engine, probe["Probe"], owner,
                                    _encode(["uint256"], [0])).contract_address
@@ -121,13 +138,15 @@ class EngineSuite:
                             + _encode(["uint256", "uint256", "string"], [1, 5, ""]))
         engine.mine(2)
         read = _selector("values(uint256)") + _encode(["uint256"], [1])
+        if not engine.has(HISTORICAL_STATE):
+            with pytest.raises(EngineCapabilityError) as refused:
+                engine.call(None, address, read, block=stored.block_number - 1)
+            assert refused.value.capability == HISTORICAL_STATE
+            assert HISTORICAL_STATE in str(refused.value)
+            return
         assert engine.call(None, address, read, block=stored.block_number - 1) == bytes(32)
         assert engine.call(None, address, read, block=stored.block_number) == _encode(
             ["uint256"], [5])
-        out = engine.call(owner, address, _selector("whoAndWhen()"))
-        latest = engine.latest_block()
-        assert out == _encode(["address", "uint256", "uint256"],
-                              [owner, latest.timestamp, latest.number])
 
     # -- failures -------------------------------------------------------------------------------
 
@@ -198,9 +217,50 @@ class EngineSuite:
         blocks = [engine.block(n) for n in range(start.number, last.number + 1)]
         assert blocks[-1] == last and blocks[0] == start
         assert all(a.timestamp < b.timestamp for a, b in itertools.pairwise(blocks))
-        assert len({b.hash for b in blocks}) == 4
         with pytest.raises(ChainError):
             engine.block(last.number + 1)
+
+    def test_block_hashes(self, engine: Any) -> None:
+        from dao_sim.chain.base import BLOCK_HASHES
+
+        start = engine.latest_block()
+        last = engine.mine(3)
+        hashes = [engine.block(n).hash for n in range(start.number, last.number + 1)]
+        if not engine.has(BLOCK_HASHES):  # no hash rather than an invented one
+            assert hashes == [None] * 4 and last.hash is None
+            return
+        assert len(set(hashes)) == 4
+        assert all(h is not None and len(h) == 66 and h.startswith("0x") for h in hashes)
+
+    def test_transaction_hashes(self, engine: Any) -> None:
+        from dao_sim.chain.base import SIGNED_TRANSACTIONS
+
+        a, b = engine.accounts()[:2]
+        names = [self._send(engine, a, b, b"", 1).tx_hash for _ in range(2)]
+        assert len(set(names)) == 2
+        if not engine.has(SIGNED_TRANSACTIONS):  # a name, plainly not a hash
+            assert not any(n.startswith("0x") for n in names)
+            return
+        assert all(len(n) == 66 and n.startswith("0x") for n in names)
+
+    def test_web3_view(self, engine: Any) -> None:
+        from dao_sim.chain.base import WEB3, EngineCapabilityError
+
+        if not engine.has(WEB3):
+            with pytest.raises(EngineCapabilityError) as refused:
+                _ = engine.web3
+            assert refused.value.capability == WEB3
+            return
+        assert engine.web3.eth.block_number == engine.latest_block().number
+
+    def test_describe_names_what_the_engine_lacks(self, engine: Any) -> None:
+        from dao_sim.chain.base import CAPABILITIES
+
+        described = engine.describe()
+        assert str(engine.chain_id) in described
+        for capability in engine.lacking():
+            assert CAPABILITIES[capability] in described
+        assert set(engine.lacking()) | engine.CAPABILITIES == set(CAPABILITIES)
 
     # -- snapshots ------------------------------------------------------------------------------
 
@@ -223,6 +283,19 @@ class EngineSuite:
                 engine.revert(later)
         assert self._send(engine, a, b, b"", ETHER).status
         assert engine.balance(b) == balance_b + ETHER
+
+    def test_a_released_snapshot_is_gone(self, engine: Any) -> None:
+        from dao_sim.exceptions import SnapshotError
+
+        a, b = engine.accounts()[:2]
+        kept, released = engine.snapshot(), engine.snapshot()
+        self._send(engine, a, b, b"", ETHER)
+        engine.release(released)
+        with pytest.raises(SnapshotError):
+            engine.revert(released)
+        engine.release(released)  # twice is harmless
+        engine.revert(kept)
+        assert self._send(engine, a, b, b"", ETHER).status
 
     # -- money and logs -------------------------------------------------------------------------
 

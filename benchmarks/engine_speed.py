@@ -1,0 +1,163 @@
+"""The fast engine against the default one, measured in the same run.
+
+Run it (``make bench-engine`` does)::
+
+    .venv/bin/python benchmarks/engine_speed.py                  # 300 voters, 3 rounds
+    .venv/bin/python benchmarks/engine_speed.py --voters 100 --rounds 1 --seconds 5
+
+Two measures, each through dao-sim's own API (``ChainSession`` and the ``DAO`` driven by name,
+journal kept), with nothing but the engine changed between the paths:
+
+- **the vote path**: a one-member-one-vote DAO of ``--voters`` founders, one open proposal,
+  every founder votes For it (``dao.vote``). Only the votes are timed; each path's chain must
+  then count exactly ``--voters`` votes For. Printed: votes per second on each engine and their
+  ratio (the goal: 100x or more).
+- **the 10-member story**: ten founders pay in and a DAO opens; three payments are proposed,
+  each voted on by all ten (some against), each executed after its grace window (the first
+  after an execution refused during its grace window). Arbitrator and module blueprints are
+  deployed once; each run starts from a snapshot taken after them and ends reverting to it.
+  Printed: runs per minute on each engine, and their ratio (the goal for the fast engine:
+  3,000 runs per minute on one core; the benchmark is one single-threaded process).
+
+Each measure keeps the best of ``--rounds`` rounds, the two engines' rounds interleaved so
+that both meet the same load: on a shared machine noise only ever slows a round down. Numbers are printed as measured, whether or not they reach the goals.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from typing import Any
+
+__all__ = ["main", "story_runs_per_minute", "votes_per_second"]
+
+STORY_MEMBERS = ("Aigerim", "Bolat", "Dana", "Erlan", "Gulnara", "Kairat", "Madina", "Nurlan",
+                 "Saule", "Timur")
+PAYEES = ("Zhanna", "Askar", "Botagoz")
+ENGINES = ("eth-tester", "revm")
+
+
+def _vote_setup(engine: str, voters: int, artifacts: Any) -> tuple[Any, int, list[str]]:
+    from dao_sim.chain.session import ChainSession
+    from dao_sim.demos.cast import deploy_human_arbitrator
+    from dao_sim.governance import Action, DAOSpec, deploy
+
+    session = ChainSession(engine, funding_eth=100)
+    deploy_human_arbitrator(session, artifacts, ("Madina",))
+    names = [a.name for a in session.add_accounts(voters, funding_eth=2)]
+    spec = DAOSpec(name="Benchmark DAO", members={n: "1 ETH" for n in names},
+                   voting_rule="one-member-one-vote", voting_period="3650 days",
+                   arbitrator="HumanArbitrator")
+    dao = deploy(spec, session, artifacts=artifacts)
+    pid = dao.propose(names[0], [Action.pay("Erlan", "1 ETH")], "a payment to vote on")
+    return dao, pid, names
+
+
+def votes_per_second(engine: str, voters: int, artifacts: Any) -> float:
+    """Votes per second through ``dao.vote`` on a fresh chain of ``engine``."""
+    dao, pid, names = _vote_setup(engine, voters, artifacts)
+    start = time.perf_counter()
+    for name in names:
+        dao.vote(name, pid, "for")
+    rate = voters / (time.perf_counter() - start)
+    counted = dao.proposal(pid).for_votes
+    if counted != voters:
+        raise SystemExit(f"{engine}: the chain counted {counted} votes For, expected {voters}")
+    return rate
+
+
+def _story_baseline(engine: str, artifacts: Any) -> Any:
+    from dao_sim.chain.session import ChainSession
+    from dao_sim.demos.cast import deploy_human_arbitrator
+    from dao_sim.governance.blueprints import module_blueprints
+
+    session = ChainSession(engine, names=[*STORY_MEMBERS, *PAYEES], funding_eth=100)
+    deploy_human_arbitrator(session, artifacts, ("Madina",))
+    module_blueprints(session, artifacts, sender="Aigerim")
+    return session
+
+
+def play_story(session: Any, artifacts: Any) -> int:
+    """The 10-member story on ``session``; returns how many transactions it sent."""
+    from dao_sim.governance import Action, DAORefused, DAOSpec, deploy
+
+    start = len(session.journal)
+    spec = DAOSpec(name="Steppe Makers", members={n: "2 ETH" for n in STORY_MEMBERS},
+                   arbitrator="HumanArbitrator", voting_period="3 days", grace_period="2 days")
+    dao = deploy(spec, session, artifacts=artifacts)
+    for round_, payee in enumerate(PAYEES):
+        pid = dao.propose(STORY_MEMBERS[round_], [Action.pay(payee, "1 ETH")],
+                          f"pay {payee} for work done")
+        for i, voter in enumerate(STORY_MEMBERS):
+            dao.vote(voter, pid, "against" if i % 4 == 3 else "for")
+        session.advance("3 days")
+        if round_ == 0:
+            try:
+                dao.execute(pid, by="Zhanna")
+            except DAORefused:
+                pass
+            else:
+                raise SystemExit("the story's early execution was not refused")
+        session.advance("2 days")
+        dao.execute(pid, by="Zhanna")
+        if dao.state(pid) != "Executed":
+            raise SystemExit(f"the story's proposal {pid} ended {dao.state(pid)}, not Executed")
+    return len(session.journal) - start
+
+
+def story_runs_per_minute(engine: str, artifacts: Any, seconds: float) -> tuple[float, int]:
+    """Runs per minute of the story, each from the same snapshot; and its transactions."""
+    session = _story_baseline(engine, artifacts)
+    baseline = session.snapshot()
+    runs, sent = 0, 0
+    start = time.perf_counter()
+    while runs == 0 or time.perf_counter() - start < seconds:
+        sent = play_story(session, artifacts)
+        session.revert(baseline)
+        runs += 1
+    return runs * 60 / (time.perf_counter() - start), sent
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Measure both engines on both measures and print the ratios."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--voters", type=int, default=300, help="voters, each casting one vote")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds per measure; best counts")
+    parser.add_argument("--seconds", type=float, default=10.0,
+                        help="seconds of story runs per round on the fast engine")
+    options = parser.parse_args(argv)
+    if options.voters < 1 or options.rounds < 1 or options.seconds <= 0:
+        parser.error("--voters and --rounds must be at least 1, --seconds above 0")
+
+    from dao_sim.chain.revm_engine import RevmEngine
+    from dao_sim.compiler import compile_project
+
+    artifacts = compile_project()
+    print(f"fast engine: {RevmEngine(accounts=1).describe()}")
+    print(f"vote path: {options.voters} voters, one vote each; best of {options.rounds}")
+    rates = {"eth-tester": 0.0, "revm": 0.0}
+    for _ in range(options.rounds):  # rounds interleaved, so that both meet the same load
+        for engine in ENGINES:
+            rates[engine] = max(rates[engine], votes_per_second(engine, options.voters, artifacts))
+    for engine, rate in rates.items():
+        print(f"  {engine}: {rate:,.0f} votes/s")
+    print(f"  vote path ratio: {rates['revm'] / rates['eth-tester']:.1f}x (goal 100x)")
+
+    print(f"10-member story: best of {options.rounds}, one process on one core")
+    runs = {"eth-tester": 0.0, "revm": 0.0}
+    sent = {"eth-tester": 0, "revm": 0}
+    seconds = {"eth-tester": min(options.seconds, 5.0), "revm": options.seconds}
+    for _ in range(options.rounds):
+        for engine in ENGINES:
+            rate, sent[engine] = story_runs_per_minute(engine, artifacts, seconds[engine])
+            runs[engine] = max(runs[engine], rate)
+    for engine, best in runs.items():
+        print(f"  {engine}: {best:,.0f} runs/min ({sent[engine]} transactions a run)")
+    print(f"  story ratio: {runs['revm'] / runs['eth-tester']:.1f}x; fast engine "
+          f"{runs['revm']:,.0f} runs/min per core (goal 3,000)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
