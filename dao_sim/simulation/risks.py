@@ -199,8 +199,9 @@ def render_markdown(entries: Sequence[RiskEntry], *, experiment: str, runs: int,
         law = provision("risk-register")
         header = current_edition().header
         cited = reference("risk-register")
-    why = (f"a dao-sim default that serves the members' right to information on risks ({cited}): "
-           f"{law.statement}" if law.status is Status.DEFAULT else f"{cited}: {law.statement}")
+    why = (f"{law.statement} Under this edition the register is a dao-sim default that serves the "
+           f"members' right to information on risks ({cited})." if law.status is Status.DEFAULT
+           else f"{law.statement} ({cited})")
     lines = [f"# Risk register: {experiment}", "", header, "", f"**Why a register**: {why}", "",
              (f"Estimated from {runs} Monte Carlo runs ({failed} failed and left out). Probabilities "
               "are shares of runs with a 95% Wilson interval. Dispute outcomes come from a "

@@ -230,6 +230,10 @@ def sweep(experiment: Experiment, *, workers: int | None = None, scheduler: str 
     workers = workers or os.cpu_count() or 1
     tasks = _chunks(experiment, todo, 1 if scheduler is None and workers <= 1 else workers, engine, edition)
     total = sum(len(t[3]) for t in tasks)
+    if tasks and scheduler is None:
+        from dao_sim.compiler import compile_project
+
+        compile_project()  # compiled (or read) once here, so the workers all read the cache
     started, ran = time.perf_counter(), 0
     chunks: Iterable[list[Row]] = _dask(tasks, scheduler) if scheduler else _local(tasks, workers)
     for chunk in chunks:

@@ -65,7 +65,7 @@ def test_the_report_cites_the_register_under_its_edition(edition):
     assert reference("risk-register", edition) in text
     assert MODEL_LABEL in text
     if edition == "code-2026":
-        assert "dao-sim default that serves the members' right to information on risks" in text
+        assert "register is a dao-sim default that serves the members' right to information on risks" in text
         assert "law in force" in text.splitlines()[2]
     else:
         assert "draft text, not law" in text
