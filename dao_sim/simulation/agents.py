@@ -89,8 +89,8 @@ class ApatheticMember(Member):
 
 @dataclass
 class BlocMember(Member):
-    """A member of a colluding bloc: votes For whatever the bloc's leader proposes, Against
-    anything else that hurts the bloc, and always turns out."""
+    """A member of a colluding bloc: always turns out, votes For whatever the bloc's leader
+    proposes, and votes their own interest on anything else."""
 
     leader: str = ""
 

@@ -11,6 +11,8 @@ from typing import Annotated
 
 import typer
 
+from dao_sim.law import DEFAULT_EDITION, EDITIONS
+
 __all__ = ["EXPERIMENTS_DIR", "resolve_experiment", "shipped_experiments", "sweep"]
 
 #: The experiments that ship with dao-sim.
@@ -56,8 +58,10 @@ def sweep(
         help="A Dask scheduler's address (tcp://host:8786): run on that cluster instead.")] = None,
     out: Annotated[Path, typer.Option("--out", file_okay=False,
                                       help="Where the table, the charts and the register go.")] = Path("sweep-out"),
-    edition: Annotated[str | None, typer.Option(
-        help="Edition of the Code applied: code-2026 (in force, default) or draft-2025.")] = None,
+    edition: Annotated[str, typer.Option(
+        "--edition", metavar="|".join(EDITIONS),
+        help=f"Which text of the Digital Code to cite: {DEFAULT_EDITION} (the law in force, the "
+             "default) or draft-2025 (the draft dao-sim started from; not law).")] = DEFAULT_EDITION,
 ) -> None:
     """Run an experiment's Monte Carlo runs; write the results table (Parquet), the charts and
     the risk register. A sweep started again with the same --out resumes where it stopped."""

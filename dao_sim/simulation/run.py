@@ -34,8 +34,12 @@ __all__ = ["METRICS", "OUTSIDERS", "World", "open_session", "run_once"]
 #: the modelled arbitrator and who attests the roster.
 OUTSIDERS = ("Supplier", "Accomplice", "Claimant", "Keeper", "Modelled Arbiter", "Attester")
 
-#: Every figure a run reports (``nakamoto`` once per step: 0 before the first round, then
-#: after each round).
+#: Every figure a run reports: counts of what happened; ``captured_decisions``, proposals that
+#: passed while most active members' interest was against them; ``max_loss_share``, the largest
+#: share of a contribution any member lost (on exit, or as the contract counts a member's loss);
+#: ``treasury_left_share``, the treasury at the end over the founders' contributions (above 1
+#: when a whale bought weight or bonds came in); ``nakamoto`` once per step (0 before the
+#: first round, then after each round).
 METRICS = (
     "proposals", "proposals_passed", "proposals_executed", "captured_decisions",
     "quorum_failures", "rejected", "malicious_paid", "exits", "disputes", "disputes_voided",
@@ -197,6 +201,8 @@ class _Run:
         return self.figures()
 
     def round(self) -> None:
+        from dao_sim.governance import Action
+
         rng, dao, p = self.rng, self.dao, self.p
         active = self.active()
         malicious = self.proposer_name in active and rng.random() < p["malicious_rate"]
@@ -207,12 +213,10 @@ class _Run:
             sound = rng.random() < _SOUND
             honest = [m for m in active if m not in self.colluders] or active
             proposer = rng.choice(honest)
-            from dao_sim.governance import Action
-
             pid = dao.propose(proposer, [Action.pay("Supplier", self.amount["payment"])],
                               "Pay the supplier (simulated)")
             interests = {m: (sound if rng.random() < _INSIGHT else not sound) for m in active}
-            interests.update({m: True for m in self.colluders if m == proposer})
+            interests[proposer] = True  # a proposer supports their own proposal
         self.counts["proposals"] += 1
         harmful = malicious or not sum(interests.values()) * 2 > len(active)
         claim_id = None
@@ -223,11 +227,7 @@ class _Run:
         ballots: dict[str, str] = {}
         order = sorted(active, key=lambda m: (isinstance(self.agents[m], ApatheticMember), int(m[1:])))
         for m in order:
-            agent = self.agents[m]
-            interest = interests[m]
-            if isinstance(agent, BlocMember) or m == self.proposer_name:
-                interest = malicious or interest
-            agent.vote(dao, pid, interest, rng, ballots)
+            self.agents[m].vote(dao, pid, interests[m], rng, ballots)
         claim_pid = None
         if claim_id is not None:
             self.claimant.freeze(dao, pid)
