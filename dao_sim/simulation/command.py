@@ -78,8 +78,13 @@ def sweep(
                f"{design.total_runs} runs, on "
                + (f"the Dask cluster at {scheduler}" if scheduler else
                   "this process" if workers == 1 else f"{workers or 'all local'} cores"))
-    result = run_sweep(design, workers=workers, scheduler=scheduler, table=out / "results.parquet",
-                       edition=applied)
+    table = out / "results.parquet"
+    try:
+        result = run_sweep(design, workers=workers, scheduler=scheduler, table=table, edition=applied)
+    except KeyboardInterrupt:
+        typer.echo(f"interrupted: the runs finished so far are in {table}; run the same command "
+                   "again to resume", err=True)
+        raise typer.Exit(130) from None
     entries = register(result.rows, tuple(design.ranges))
     report = out / "risks.md"
     report.write_text(render_markdown(entries, experiment=design.name, runs=design.total_runs,

@@ -2,7 +2,7 @@
 cluster, into one tidy table (one row per run, metric and step) kept as Parquet.
 
 - Sequential with ``workers=1``; by default one process per local core
-  (:class:`concurrent.futures.ProcessPoolExecutor`); on a Dask cluster when a ``scheduler``
+  (:class:`multiprocessing.pool.Pool`, stopped at once on Ctrl-C); on a Dask cluster when a ``scheduler``
   address (``tcp://host:8786``) is given.
 - Runs go out in chunks of one design point, so each process deploys a point's DAO once and
   reverts to its snapshot per run.
@@ -143,17 +143,30 @@ def _chunks(experiment: Experiment, todo: dict[int, list[int]], workers: int,
     return tasks
 
 
+def _ignore_interrupts() -> None:
+    """In a worker process: leave Ctrl-C to the parent, which stops the workers itself."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _local(tasks: list[Task], workers: int) -> Iterator[list[Row]]:
     if workers <= 1:
         for task in tasks:
             yield run_chunk(task)
         return
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+    import multiprocessing
 
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = [pool.submit(run_chunk, t) for t in tasks]
-        for future in as_completed(futures):
-            yield future.result()
+    pool = multiprocessing.get_context().Pool(processes=min(workers, len(tasks)) or 1,
+                                              initializer=_ignore_interrupts)
+    try:
+        yield from pool.imap_unordered(run_chunk, tasks)
+    except BaseException:  # interrupted (Ctrl-C, or the caller stopped): stop the workers now
+        pool.terminate()
+        pool.join()
+        raise
+    pool.close()
+    pool.join()
 
 
 def _dask(tasks: list[Task], scheduler: str) -> Iterator[list[Row]]:

@@ -88,3 +88,18 @@ def test_a_table_of_another_experiment_is_not_resumed(tiny_sequential, tmp_path)
     write_table(tiny_sequential.rows, tmp_path / "r.parquet")
     with pytest.raises(SimulationError, match="holds the runs of tiny, not other"):
         sweep(tiny(name="other"), workers=1, table=tmp_path / "r.parquet", progress=None)
+
+
+def test_an_interrupted_parallel_sweep_stops_and_resumes(tiny_sequential, tmp_path):
+    table = tmp_path / "results.parquet"
+
+    def stop(done, total, failed, seconds):
+        raise Interrupted
+
+    with pytest.raises(Interrupted):
+        sweep(tiny(), workers=2, table=table, progress=stop)
+    kept = {(r["design"], r["seed"]) for r in read_table(table)}
+    assert 1 <= len(kept) < 4
+    resumed = sweep(tiny(), workers=2, table=table, progress=None)
+    assert resumed.resumed == len(kept) and resumed.ran == 4 - len(kept)
+    assert resumed.rows == tiny_sequential.rows
