@@ -170,6 +170,8 @@ class _Run:
             else:
                 self.agents[m] = Member(m, self.p["turnout"])
         self.proposer = MaliciousProposer(self.proposer_name, 1.0)
+        #: Members who voted For the open claim-rejection proposal (they may not exit until it closes).
+        self.bound: set[str] = set()
         self.claimant = BogusClaimant("Claimant")
 
     # -- helpers -------------------------------------------------------------------------------
@@ -220,7 +222,7 @@ class _Run:
         self.counts["proposals"] += 1
         harmful = malicious or not sum(interests.values()) * 2 > len(active)
         claim_id = None
-        self.bound: set[str] = set()
+        self.bound = set()
         if rng.random() < p["claim_rate"]:
             claim_id = self.claimant.file(dao, self.amount["payment"])
             self.counts["claims"] += 1
@@ -245,7 +247,7 @@ class _Run:
             against = sum(1 for m in active if not interests[m])
             if against * 2 > len(active):
                 self.counts["captured_decisions"] += 1
-            self._grace(pid, ballots, harmful, malicious)
+            self._grace(pid, ballots, harmful)
         if claim_pid is not None:
             self._settle_claim(claim_pid)
         self._execute(pid, malicious)
@@ -269,7 +271,7 @@ class _Run:
             dao.execute(claim_pid, by="Keeper")
             self.counts["claims_rejected"] += 1
 
-    def _grace(self, pid: int, ballots: dict[str, str], harmful: bool, malicious: bool) -> None:
+    def _grace(self, pid: int, ballots: dict[str, str], harmful: bool) -> None:
         dao, rng = self.dao, self.rng
         dissenters = [m for m, b in sorted(ballots.items(), key=lambda kv: int(kv[0][1:])) if b == "against"]
         disputed = False
@@ -302,21 +304,17 @@ class _Run:
             self.session.advance(dao.spec.grace_period)
 
     def figures(self) -> list[tuple[str, int, float]]:
+        from dao_sim.governance.units import parse_amount
+
         losses = list(self.exited.values())
         for m in self.active():
             liability = self.dao.liability(m)
             if liability.contributed:
                 losses.append(liability.lost / liability.contributed)
-        founded = len(self.world.members) * parse_wei(self.p["contribution"])
+        founded = len(self.world.members) * parse_amount(self.p["contribution"])
         self.counts["max_loss_share"] = round(max(losses, default=0.0), 6)
         self.counts["treasury_left_share"] = round(self.dao.treasury.balance / founded, 6)
         rows = [(name, 0, float(self.counts[name])) for name in METRICS[:-1]]
         rows += [("nakamoto", step, value) for step, value in enumerate(self.nakamoto)]
         return rows
 
-
-def parse_wei(amount: Any) -> int:
-    """An amount (``"5 ETH"``, wei) in wei."""
-    from dao_sim.governance.units import parse_amount
-
-    return parse_amount(amount)
