@@ -679,3 +679,4 @@ def new_scenario(
 
     path = write_starter(name, folder)
     typer.echo(f"Scenario written to {path}; run it with: dao-sim run {path}")
+app.command("sweep")(friendly(__import__("dao_sim.simulation.command", fromlist=["sweep"]).sweep))
