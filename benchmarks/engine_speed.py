@@ -40,11 +40,11 @@ ENGINES = ("eth-tester", "revm")
 
 def _vote_setup(engine: str, voters: int, artifacts: Any) -> tuple[Any, int, list[str]]:
     from dao_sim.chain.session import ChainSession
-    from dao_sim.demos.cast import deploy_human_arbitrator
     from dao_sim.governance import Action, DAOSpec, deploy
+    from dao_sim.testing.factories import human_court
 
     session = ChainSession(engine, funding_eth=100)
-    deploy_human_arbitrator(session, artifacts, ("Madina",))
+    human_court(session, ("Madina",), artifacts=artifacts)
     names = [a.name for a in session.add_accounts(voters, funding_eth=2)]
     spec = DAOSpec(name="Benchmark DAO", members={n: "1 ETH" for n in names},
                    voting_rule="one-member-one-vote", voting_period="3650 days",
@@ -69,11 +69,11 @@ def votes_per_second(engine: str, voters: int, artifacts: Any) -> float:
 
 def _story_baseline(engine: str, artifacts: Any) -> Any:
     from dao_sim.chain.session import ChainSession
-    from dao_sim.demos.cast import deploy_human_arbitrator
     from dao_sim.governance.blueprints import module_blueprints
+    from dao_sim.testing.factories import human_court
 
     session = ChainSession(engine, names=[*STORY_MEMBERS, *PAYEES], funding_eth=100)
-    deploy_human_arbitrator(session, artifacts, ("Madina",))
+    human_court(session, ("Madina",), artifacts=artifacts)
     module_blueprints(session, artifacts, sender="Aigerim")
     return session
 

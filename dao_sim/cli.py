@@ -582,14 +582,14 @@ def _write_scenario_report(report: Any, path: Path) -> None:
     typer.echo(f"Report written to {path}")
 
 
-def _serve(loaded: Any, applied: str, port: int, open_page: bool) -> None:
+def _serve(loaded: Any, applied: str, port: int, open_page: bool, engine: str) -> None:
     import os
     import webbrowser
 
     from dao_sim.scenarios.lesson import Lesson, serve_lesson
 
     typer.echo("Setting up the lesson's chain...")
-    server = serve_lesson(Lesson(loaded, applied), port)
+    server = serve_lesson(Lesson(loaded, applied, engine=engine), port)
     typer.echo(f"Lesson ready at {server.url} (only this computer can open it). Ctrl+C ends it.")
     if open_page and (os.environ.get("DISPLAY") or sys.platform in ("darwin", "win32")):
         webbrowser.open(server.url)
@@ -626,6 +626,10 @@ def run(
                                       help="The lesson's port (--serve); any free one when 0.")] = 0,
     open_page: Annotated[bool, typer.Option(
         "--open/--no-open", help="Open the lesson in the browser (--serve), where there is a screen.")] = True,
+    engine: Annotated[str, typer.Option(
+        "--engine", help="The chain engine: eth-tester (the default, every capability) or revm "
+                         "(pyrevm: much faster; no historical state, block hashes or signed "
+                         "transactions: a scenario that needs them is told so).")] = "eth-tester",
 ) -> None:
     """Play a scenario on a fresh embedded chain: each step, its checks, and what the runtime
     monitors found. Exit status 0 only if every step ran and every expectation held."""
@@ -640,12 +644,17 @@ def run(
     if serve:
         if step or interactive or target is not None:
             fail("--serve plays the lesson in the browser: it takes no --step, --interactive or --report")
-        _serve(loaded, applied, port, open_page)
+        _serve(loaded, applied, port, open_page, engine)
         return
     for line in scenario_header(loaded, applied):
         typer.echo(line)
+    if engine != "eth-tester":
+        from dao_sim.chain.session import ENGINES
+
+        typer.echo(f"Engine: {engine} ({ENGINES.get(engine, 'unknown')})\n")
     try:
-        result = _play(loaded, applied, step=step, ask_rulings=interactive, snapshots=target is not None)
+        result = _play(loaded, applied, step=step, ask_rulings=interactive, snapshots=target is not None,
+                       engine=engine)
     except ScenarioError as exc:
         partial = getattr(exc, "result", None)
         if partial is not None and target is not None:
@@ -679,4 +688,7 @@ def new_scenario(
 
     path = write_starter(name, folder)
     typer.echo(f"Scenario written to {path}; run it with: dao-sim run {path}")
-app.command("sweep")(friendly(__import__("dao_sim.simulation.command", fromlist=["sweep"]).sweep))
+# `dao-sim sweep` lives with the simulations; its module imports nothing heavy until it runs.
+from dao_sim.simulation.command import sweep as _sweep
+
+app.command("sweep")(friendly(_sweep))

@@ -55,13 +55,16 @@ class Lesson:
         The edition of the Code the lesson applies.
     artifacts : ArtifactSet, optional
         Compiled contracts (compiled, or read from the cache, when omitted).
+    engine : str, optional
+        The chain engine (``"eth-tester"`` by default, or ``"revm"``).
 
     Once the last step has played, the charter rules and the runtime monitors read the run
     (:func:`~dao_sim.scenarios.story.review`) and the page shows what they found.
     """
 
-    def __init__(self, scenario: Scenario, edition: str, artifacts: Any = None) -> None:
+    def __init__(self, scenario: Scenario, edition: str, artifacts: Any = None, engine: str | None = None) -> None:
         self.scenario = scenario
+        self._engine = engine
         self.edition = edition
         self.total = len(scenario.steps)
         self._artifacts = artifacts
@@ -101,7 +104,7 @@ class Lesson:
     def _play_through(self) -> None:
         try:
             result = run_scenario(self.scenario, edition=self.edition, snapshots=True, on_result=self._after_step,
-                                  artifacts=self._artifacts)
+                                  artifacts=self._artifacts, engine=self._engine)
         except DaoSimError as exc:
             partial = getattr(exc, "result", None)
             if partial is None:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from dao_sim import law
-from dao_sim.exceptions import DaoSimError, suggest
+from dao_sim.exceptions import DaoSimError, ScenarioError, suggest
 from dao_sim.report.state import Snapshot, capture
 from dao_sim.scenarios.acts import DAO_ACTS
 from dao_sim.scenarios.acts_disputes import DISPUTE_ACTS
@@ -153,11 +153,13 @@ def _refusal_names(exc: BaseException, session: ChainSession) -> list[str]:
     return names
 
 
-def _session(scenario: Scenario, session: ChainSession | None) -> ChainSession:
+def _session(scenario: Scenario, session: ChainSession | None, engine: str | None) -> ChainSession:
     from dao_sim.chain.session import ChainSession
 
     if session is None:
-        return ChainSession(names=scenario.people, funding_eth=scenario.funding_eth)
+        return ChainSession(engine, names=scenario.people, funding_eth=scenario.funding_eth)
+    if engine is not None:
+        raise ScenarioError("give a session or an engine to play on, not both")
     for name in scenario.people:
         if name not in session.address_book:
             session.add_account(name, funding_eth=scenario.funding_eth)
@@ -269,7 +271,7 @@ def run_scenario(scenario: Scenario | str | Path, *, session: ChainSession | Non
                  on_step: Callable[[int, Step, StepOutcome], None] | None = None,
                  prompt: DecisionChannel | None = None, snapshots: bool = False,
                  on_result: Callable[[ScenarioResult], None] | None = None,
-                 ask_rulings: bool = False) -> ScenarioResult:
+                 ask_rulings: bool = False, engine: str | None = None) -> ScenarioResult:
     """Play a scenario and return what happened at each step.
 
     Parameters
@@ -294,6 +296,9 @@ def run_scenario(scenario: Scenario | str | Path, *, session: ChainSession | Non
     on_result : callable, optional
         Called with the run so far (a :class:`ScenarioResult`) after the set-up and after
         each step, on the thread that plays the run: a lesson builds its page from it.
+    engine : str, optional
+        The chain engine of a fresh session: ``"eth-tester"`` (the default) or ``"revm"``
+        (fast; no historical state, block hashes or signatures).
     ask_rulings : bool
         Put every ``rule`` step to the person at the keyboard (through ``prompt``), as if each
         said ``ask: true``: the scripted rulings are set aside, and the expectations after
@@ -319,7 +324,7 @@ def run_scenario(scenario: Scenario | str | Path, *, session: ChainSession | Non
     with law.using(edition or loaded.edition) as applied:
         artifacts = artifacts or compile_project()
         _check_refusals(loaded, artifacts)
-        play = Play(loaded, _session(loaded, session), artifacts, prompt)
+        play = Play(loaded, _session(loaded, session, engine), artifacts, prompt)
         play.ask_rulings = ask_rulings
         run = _Run(play, applied.id, _setup(play), on_step, snapshots, on_result)
         if on_result is not None:

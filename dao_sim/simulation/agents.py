@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from dao_sim.disputes.channels import DecisionChannel, Ruling, ruling_label
+from dao_sim.governance.units import Wei
 
 if TYPE_CHECKING:
     from dao_sim.disputes.arbitrator import Court
@@ -115,7 +116,7 @@ class MaliciousProposer(Member):
         """Propose the payment; return its id."""
         from dao_sim.governance import Action
 
-        return dao.propose(self.name, [Action.pay(self.accomplice, amount)],
+        return dao.propose(self.name, [Action.pay(self.accomplice, Wei(amount))],
                            "Consulting fee (simulated malicious payment)")
 
 

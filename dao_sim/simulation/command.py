@@ -58,6 +58,10 @@ def sweep(
         help="A Dask scheduler's address (tcp://host:8786): run on that cluster instead.")] = None,
     out: Annotated[Path, typer.Option("--out", file_okay=False,
                                       help="Where the table, the charts and the register go.")] = Path("sweep-out"),
+    engine: Annotated[str, typer.Option(
+        "--engine", help="The chain engine: eth-tester (the default, every capability) or revm "
+                         "(pyrevm: much faster; no historical state, block hashes or signatures, "
+                         "which a sweep does not use).")] = "eth-tester",
     edition: Annotated[str, typer.Option(
         "--edition", metavar="|".join(EDITIONS),
         help=f"Which text of the Digital Code to cite: {DEFAULT_EDITION} (the law in force, the "
@@ -65,6 +69,8 @@ def sweep(
 ) -> None:
     """Run an experiment's Monte Carlo runs; write the results table (Parquet), the charts and
     the risk register. A sweep started again with the same --out resumes where it stopped."""
+    from dao_sim.chain.session import ENGINES
+    from dao_sim.exceptions import suggest
     from dao_sim.law import edition as find_edition
     from dao_sim.simulation.charts import draw_charts
     from dao_sim.simulation.experiment import load_experiment
@@ -72,6 +78,10 @@ def sweep(
     from dao_sim.simulation.sweep import sweep as run_sweep
 
     applied = find_edition(edition).id
+    from dao_sim.simulation.errors import SimulationError
+
+    if engine not in ENGINES:
+        raise SimulationError(f"--engine {engine!r}{suggest(engine, ENGINES)}: choose {' or '.join(ENGINES)}")
     design = load_experiment(resolve_experiment(experiment)).with_runs(runs, seed)
     points = design.points()
     typer.echo(f"Experiment {design.name}: {len(points)} design points x {design.runs} runs = "
@@ -80,7 +90,8 @@ def sweep(
                   "this process" if workers == 1 else f"{workers or 'all local'} cores"))
     table = out / "results.parquet"
     try:
-        result = run_sweep(design, workers=workers, scheduler=scheduler, table=table, edition=applied)
+        result = run_sweep(design, workers=workers, scheduler=scheduler, table=table, engine=engine,
+                           edition=applied)
     except KeyboardInterrupt:
         typer.echo(f"interrupted: the runs finished so far are in {table}; run the same command "
                    "again to resume", err=True)

@@ -5,7 +5,7 @@ A run's chain is a *world*: the arbitrator and the DAO of one design point, depl
 process and snapshotted; each run reverts to that snapshot first, so deploying costs nothing
 per run and a run's result depends only on its design point and its seed (no global random
 state is read). :func:`open_session` is the one place a simulation creates a chain session:
-the engine's name passes through it (today only the default engine exists).
+the engine's name passes through it (``--engine revm`` for the fast one).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import random
 from dataclasses import dataclass
 from typing import Any
 
+from dao_sim.governance.units import Wei
 from dao_sim.simulation.agents import (
     ApatheticMember,
     BlocMember,
@@ -24,7 +25,6 @@ from dao_sim.simulation.agents import (
     ModelledArbitrator,
     Whale,
 )
-from dao_sim.simulation.errors import SimulationError
 from dao_sim.simulation.experiment import DesignPoint, PopulationSpec
 
 __all__ = ["METRICS", "OUTSIDERS", "World", "open_session", "run_once"]
@@ -54,19 +54,18 @@ _APATHETIC_TURNOUT = 0.15
 
 
 def open_session(names: list[str], engine: str | None = None) -> Any:
-    """A fresh chain session with ``names`` as its accounts, on ``engine`` (the default when
-    ``None``): the one place a simulation creates a :class:`~dao_sim.chain.ChainSession`.
+    """A fresh chain session with ``names`` as its accounts, on ``engine`` (``"eth-tester"``,
+    the default when ``None``, or ``"revm"``): the one place a simulation creates a
+    :class:`~dao_sim.chain.ChainSession`.
 
     Raises
     ------
-    SimulationError
-        For an engine name this installation does not have.
+    ChainError
+        For an engine name this installation does not have (the choices are named).
     """
     from dao_sim.chain.session import ChainSession
 
-    if engine in (None, "eth-tester"):
-        return ChainSession(names=names, funding_eth=10_000)
-    raise SimulationError(f"unknown chain engine {engine!r}: this installation has 'eth-tester'")
+    return ChainSession(engine, names=names, funding_eth=10_000)
 
 
 @dataclass
@@ -215,7 +214,7 @@ class _Run:
             sound = rng.random() < _SOUND
             honest = [m for m in active if m not in self.colluders] or active
             proposer = rng.choice(honest)
-            pid = dao.propose(proposer, [Action.pay("Supplier", self.amount["payment"])],
+            pid = dao.propose(proposer, [Action.pay("Supplier", Wei(self.amount["payment"]))],
                               "Pay the supplier (simulated)")
             interests = {m: (sound if rng.random() < _INSIGHT else not sound) for m in active}
             interests[proposer] = True  # a proposer supports their own proposal

@@ -37,6 +37,7 @@ NEEDS: dict[str, str] = {
 
 def _play(path: Path, engine: str, artifacts: Any, monkeypatch: pytest.MonkeyPatch
           ) -> dict[str, Any]:
+    from dao_sim.disputes import ScriptedDecision
     from dao_sim.scenarios.loader import load_scenario
     from dao_sim.scenarios.runner import run_scenario
 
@@ -45,7 +46,10 @@ def _play(path: Path, engine: str, artifacts: Any, monkeypatch: pytest.MonkeyPat
                         lambda n: salts.randbytes(n))
     scenario = load_scenario(path)
     session = ChainSession(engine, names=scenario.people, funding_eth=scenario.funding_eth)
-    result = run_scenario(scenario, session=session, artifacts=artifacts)
+    asks = any(step.kind == "rule" and step.get("ask") for step in scenario.steps)
+    # A ruling asked at the keyboard is scripted here, the same on both engines.
+    prompt = ScriptedDecision(3, "the person at the keyboard grants a remedy") if asks else None
+    result = run_scenario(scenario, session=session, artifacts=artifacts, prompt=prompt)
     journal = session.journal
     return {
         "ok": result.ok,

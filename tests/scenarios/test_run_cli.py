@@ -93,3 +93,13 @@ def test_step_explains_each_transaction_and_the_rule_it_rests_on_under_the_editi
         opened = next(i for i, line in enumerate(lines) if "Dana opened dispute 0 on proposal 0" in line)
         assert lines[opened + 1].strip() == why
         assert any("why refused: the contract's rule ProposalNotExecutable stopped it" in line for line in lines)
+
+
+def test_run_on_the_fast_engine_says_which_engine_and_what_it_lacks() -> None:
+    result = CliRunner().invoke(app, ["run", "decision-executes", "--engine", "revm"])
+    assert result.exit_code == 0, result.output
+    assert "Engine: revm (pyrevm: fast, for simulations; no historical state, block hashes" in result.stdout
+    assert "16 of 16 steps played; 14 of 14 expectations held." in result.stdout
+    wrong = CliRunner().invoke(app, ["run", "decision-executes", "--engine", "rev"])
+    assert wrong.exit_code == 1
+    assert wrong.stderr.strip() == "error: no engine 'rev'; choose one of: eth-tester, revm; did you mean 'revm'?"
