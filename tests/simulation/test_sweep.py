@@ -37,6 +37,11 @@ def test_local_processes_give_the_table_of_a_sequential_sweep(tiny_sequential):
     assert parallel.rows == tiny_sequential.rows
 
 
+def test_the_fast_engine_gives_the_table_of_the_default_engine(tiny_sequential):
+    fast = sweep(tiny(), workers=1, engine="revm", progress=None)
+    assert fast.rows == tiny_sequential.rows
+
+
 def test_a_failing_run_is_recorded_with_its_seed_and_error_and_the_sweep_goes_on():
     broken = tiny(design={"rounds": 1, "malicious_rate": 0.5, "malicious_payment": "1000 ETH"}, runs=4,
                   ranges={})
