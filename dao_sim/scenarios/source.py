@@ -15,6 +15,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
+from dao_sim.plain import plain
 from dao_sim.scenarios.errors import Location, ScenarioFileError
 
 __all__ = ["field_name", "line_of", "lines_under", "parse_text", "plain", "read_source"]
@@ -127,18 +128,3 @@ def lines_under(node: Any, prefix: tuple[PathItem, ...] = ()) -> Iterator[tuple[
         if line is not None:
             yield field_name((*prefix, key)), line
         yield from lines_under(node[key], (*prefix, key))
-
-
-def plain(node: Any) -> Any:
-    """The tree as plain Python: dict, list, str, int, float, bool, None."""
-    if isinstance(node, dict):
-        return {str(k): plain(v) for k, v in node.items()}
-    if isinstance(node, list):
-        return [plain(v) for v in node]
-    if isinstance(node, bool) or node is None:
-        return node
-    if isinstance(node, int):
-        return int(node)
-    if isinstance(node, float):
-        return float(node)
-    return str(node)

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from dao_sim.exceptions import DaoSimError, suggest
+from dao_sim.plain import plain
 from dao_sim.simulation.errors import ExperimentFileError, SimulationError
 from dao_sim.simulation.population import KINDS, Population, generate, load_graph, member_names
 
@@ -238,20 +239,6 @@ def _line(node: Any, key: Any) -> int | None:
         return None
 
 
-def _plain(node: Any) -> Any:
-    if isinstance(node, Mapping):
-        return {str(k): _plain(v) for k, v in node.items()}
-    if isinstance(node, list):
-        return [_plain(v) for v in node]
-    if isinstance(node, bool) or node is None:
-        return node
-    if isinstance(node, int):
-        return int(node)
-    if isinstance(node, float):
-        return float(node)
-    return str(node)
-
-
 def load_experiment(path: str | Path) -> Experiment:
     """Read and check the experiment in a YAML file.
 
@@ -309,13 +296,13 @@ def load_experiment(path: str | Path) -> Experiment:
         if isinstance(value, bool) or not isinstance(value, int) or value < (1 if key == "runs" else 0):
             raise refuse(tree, key, key, f"expected a whole number{' of at least 1' if key == 'runs' else ''}, "
                          f"not {value!r}")
-    raw_population = _plain(tree.get("population", {}))
+    raw_population = plain(tree.get("population", {}))
     if raw_population.get("file") is not None:
         raw_population["file"] = str((file.parent / raw_population["file"]).resolve())
     population = PopulationSpec(**raw_population)
     try:
-        return Experiment(name=str(tree["name"]), design=_plain(tree.get("design", {})),
-                          ranges=_plain(ranges), population=population, runs=int(tree.get("runs", 10)),
+        return Experiment(name=str(tree["name"]), design=plain(tree.get("design", {})),
+                          ranges=plain(ranges), population=population, runs=int(tree.get("runs", 10)),
                           seed=int(tree.get("seed", 0)), description=str(tree.get("description", "")))
     except SimulationError as exc:
         text = str(exc)
