@@ -196,10 +196,9 @@ def demo(
              "report); the deployment record goes beside the report.")] = None,
     edition: EditionOption = DEFAULT_EDITION,
 ) -> None:
-    """Play a demo story (a scenario of the library) on a fresh embedded chain, and write its
-    report as Markdown and as an HTML page with pictures.
+    """Play a demo story (a library scenario) and write its report, in Markdown and HTML.
 
-    The outcome is checked on the chain: exit status 0 only if every step ran and every check
+    It plays on a fresh embedded chain. The outcome is checked on the chain: exit status 0 only if every step ran and every check
     held. The charter, the timeline and the report cite the edition of the Code chosen with
     --edition, which the report names at the top. The story's DAO is published (charter,
     sources, settings, ABIs) and its deployment record written, so `dao-sim verify <record>`
@@ -631,8 +630,10 @@ def run(
                          "(pyrevm: much faster; no historical state, block hashes or signed "
                          "transactions: a scenario that needs them is told so).")] = "eth-tester",
 ) -> None:
-    """Play a scenario on a fresh embedded chain: each step, its checks, and what the runtime
-    monitors found. Exit status 0 only if every step ran and every expectation held."""
+    """Play a scenario on a fresh embedded chain, step by step, with its checks.
+
+    Then say what the charter rules and the runtime monitors found. Exit status 0 only if every
+    step ran and every expectation held."""
     from dao_sim.law import using
     from dao_sim.report import scenario_header, scenario_summary
     from dao_sim.scenarios import load_scenario
