@@ -18,6 +18,7 @@ from markdown_it import MarkdownIt
 
 from dao_sim import __version__
 from dao_sim.files import write_atomically
+from dao_sim.law import Edition
 from dao_sim.report.charts import member_graph_chart, stakes_chart, tallies_chart, treasury_chart
 from dao_sim.report.markdown import _law_markdown
 from dao_sim.report.model import Report
@@ -90,7 +91,7 @@ def lesson_parts(report: Report, step: int, total: int) -> dict[str, str]:
             for name in ("timeline", "money", "charts", "status")}
 
 
-def lesson_page(title: str, summary: str, header: str, total: int) -> str:
+def lesson_page(title: str, summary: str, edition: Edition, total: int) -> str:
     """The lesson page itself: a frame whose parts :func:`lesson_parts` fills at each click."""
     return _environment().get_template("lesson.html.j2").render(
-        title=title, summary=summary, header=header, total=total, version=__version__)
+        title=title, summary=summary, edition=edition, total=total, version=__version__)

@@ -147,8 +147,7 @@ class Lesson:
 
     def page(self) -> str:
         """The lesson page (its parts arrive as JSON)."""
-        return lesson_page(self.scenario.title, self.scenario.description,
-                           find_edition(self.edition).header, self.total)
+        return lesson_page(self.scenario.title, self.scenario.description, find_edition(self.edition), self.total)
 
 
 class _Handler(BaseHTTPRequestHandler):

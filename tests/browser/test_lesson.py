@@ -49,6 +49,7 @@ def test_the_lesson_advances_one_step_per_click_and_redraws_the_pictures(page: A
     page.get(lesson.url)
     _wait_for_step(page, 0)
     assert "Ready: 18 steps to play." in page.find_element("id", "status").text
+    assert "edition code-2026" in page.find_element("css selector", "p.law.in-force").text
     assert _steps_shown(page) == 0
     graphs = []
     for step in range(1, 6):
