@@ -7,16 +7,12 @@ import base64
 import hashlib
 import os
 import shlex
-import shutil
 import subprocess
 import zipfile
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parents[1]
 
-pytestmark = pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
 
 
 def pip_install() -> list[str]:

@@ -10,7 +10,8 @@ Arbitrators' identity attestations carry a random salt (``secrets.token_bytes``)
 the same salts here, so that both send the same bytes.
 
 A scenario that needs a capability the fast engine lacks is listed in :data:`NEEDS` with that
-capability; it is expected to differ (strict xfail), so the list cannot go stale.
+capability; for it, the test checks that the runs agree up to the step that needs it and
+differ first exactly there (for block hashes: the panel drawn).
 """
 
 from __future__ import annotations
@@ -80,14 +81,10 @@ def _differences(default: dict[str, Any], fast: dict[str, Any]) -> list[str]:
     return found
 
 
-def _cases() -> list[Any]:
-    cases = []
-    for path in SCENARIOS:
-        needs = NEEDS.get(path.name)
-        marks = [] if needs is None else [pytest.mark.xfail(
-            strict=True, reason=f"needs the capability '{needs}', which revm lacks")]
-        cases.append(pytest.param(path, id=path.stem, marks=marks))
-    return cases
+def _cases(lacking: bool) -> list[Path]:
+    """The library's scenarios both engines can play alike, or (``lacking``) those that need a
+    capability revm lacks."""
+    return [path for path in SCENARIOS if (path.name in NEEDS) == lacking]
 
 
 def test_the_needs_list_names_real_scenarios_and_missing_capabilities() -> None:
@@ -98,10 +95,25 @@ def test_the_needs_list_names_real_scenarios_and_missing_capabilities() -> None:
         assert capability not in RevmEngine.CAPABILITIES
 
 
-@pytest.mark.parametrize("path", _cases())
+@pytest.mark.parametrize("path", _cases(lacking=False), ids=lambda p: p.stem)
 def test_scenario_is_the_same_on_both_engines(path: Path, artifacts: Any,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     default = _play(path, "eth-tester", artifacts, monkeypatch)
     fast = _play(path, "revm", artifacts, monkeypatch)
     assert default["transactions"], "the scenario sent no transaction"
     assert _differences(default, fast) == []
+
+
+@pytest.mark.parametrize("path", _cases(lacking=True), ids=lambda p: p.stem)
+def test_a_scenario_drawing_from_block_hashes_differs_first_at_the_draw(path: Path, artifacts: Any,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where revm lacks block hashes, everything up to the panel draw is the same, and the
+    first difference is the panel drawn: the stand-in block hash drew someone else."""
+    default = _play(path, "eth-tester", artifacts, monkeypatch)
+    fast = _play(path, "revm", artifacts, monkeypatch)
+    assert default["ok"] and fast["ok"]
+    first = next(i for i, (a, b) in enumerate(zip(default["events"], fast["events"], strict=True)) if a != b)
+    assert default["transactions"][:first] == fast["transactions"][:first]
+    drawn = [(ev[1], {k: v for k, v in ev[2].items() if k != "panel"}) for ev in default["events"][first]]
+    assert drawn == [(ev[1], {k: v for k, v in ev[2].items() if k != "panel"}) for ev in fast["events"][first]]
+    assert [name for name, _ in drawn] == ["PanelDrawn"]
