@@ -28,7 +28,12 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from pathlib import Path
 from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from vote_throughput import build
 
 __all__ = ["main", "story_runs_per_minute", "votes_per_second"]
 
@@ -39,18 +44,8 @@ ENGINES = ("eth-tester", "revm")
 
 
 def _vote_setup(engine: str, voters: int, artifacts: Any) -> tuple[Any, int, list[str]]:
-    from dao_sim.chain.session import ChainSession
-    from dao_sim.governance import Action, DAOSpec, deploy
-    from dao_sim.testing.factories import human_court
-
-    session = ChainSession(engine, funding_eth=100)
-    human_court(session, ("Madina",), artifacts=artifacts)
-    names = [a.name for a in session.add_accounts(voters, funding_eth=2)]
-    spec = DAOSpec(name="Benchmark DAO", members={n: "1 ETH" for n in names},
-                   voting_rule="one-member-one-vote", voting_period="3650 days",
-                   arbitrator="HumanArbitrator")
-    dao = deploy(spec, session, artifacts=artifacts)
-    pid = dao.propose(names[0], [Action.pay("Erlan", "1 ETH")], "a payment to vote on")
+    """The vote benchmark's chain (``vote_throughput.build``), on ``engine``."""
+    _session, dao, pid, names = build(voters, engine, artifacts)
     return dao, pid, names
 
 

@@ -55,8 +55,9 @@ from typing import Any
 __all__ = ["build", "main", "time_api", "time_naive"]
 
 
-def build(voters: int) -> tuple[Any, Any, int, list[str]]:
-    """A fresh chain, a one-member-one-vote DAO of ``voters`` founders, one open proposal.
+def build(voters: int, engine: str | None = None, artifacts: Any = None) -> tuple[Any, Any, int, list[str]]:
+    """A fresh chain on ``engine`` (the default when ``None``), a one-member-one-vote DAO of
+    ``voters`` founders, one open proposal.
 
     Returns the session, the DAO, the proposal id and the voters' names.
     """
@@ -65,8 +66,8 @@ def build(voters: int) -> tuple[Any, Any, int, list[str]]:
     from dao_sim.governance import Action, DAOSpec, deploy
     from dao_sim.testing.factories import human_court
 
-    artifacts = compile_project()
-    session = ChainSession(funding_eth=100)
+    artifacts = artifacts or compile_project()
+    session = ChainSession(engine, funding_eth=100)
     human_court(session, ("Madina",), artifacts=artifacts)
     names = [a.name for a in session.add_accounts(voters, funding_eth=2)]
     # web3's gas estimation through eth-tester runs at the wall clock's time, not the engine's

@@ -248,6 +248,12 @@ def demo(
         if disputes:
             for suffix in (".json", ".md"):
                 check_writable(evidence.with_name(evidence.name + suffix), "the evidence package")
+
+        def write_both(told: Any) -> None:
+            texts = report_markdown(told), report_html(told)  # both made before either is written
+            write_file(markdown, texts[0], what="the report")
+            write_file(page, texts[1], what="the report's page")
+
         artifacts = load_with_progress(console, compile_project)
         for line in scenario_header(loaded, under.id):
             typer.echo(line)
@@ -259,10 +265,7 @@ def demo(
                 fail(f"{exc}; with nobody at the keyboard, give the ruling with --ruling "
                      "(uphold, void, remedy, refuse)")
             if partial is not None:  # nothing lost: the report says how far the story got
-                failed = scenario_report(partial)
-                texts = report_markdown(failed), report_html(failed)
-                write_file(markdown, texts[0], what="the report")
-                write_file(page, texts[1], what="the report's page")
+                write_both(scenario_report(partial))
                 typer.echo(f"Report of the failed run written to {markdown} and {page}")
             raise
         with using(under), compiles_shown(console):  # publishing rebuilds the sources to verify them
@@ -288,9 +291,7 @@ def demo(
         typer.echo(line)
     for d in report.disputes:
         typer.echo(f"Dispute '{d.name}': {d.outcome}")
-    texts = report_markdown(report), report_html(report)  # both made before either is written
-    write_file(markdown, texts[0], what="the report")
-    write_file(page, texts[1], what="the report's page")
+    write_both(report)
     typer.echo(f"Report written to {markdown} and {page} (open it in a browser)")
     if not report.ok:
         fail("the story's checks failed: " + "; ".join(c.label for c in report.failed_checks))

@@ -37,6 +37,7 @@ from dao_sim.chain.base import (
     RawReceipt,
     RawTransaction,
 )
+from dao_sim.chain.keyring import KeyRing
 from dao_sim.exceptions import (
     ChainError,
     DurationError,
@@ -64,7 +65,7 @@ def _canonical(address: str) -> bytes:
     return raw
 
 
-class EthTesterEngine(Engine):
+class EthTesterEngine(KeyRing, Engine):
     """A fresh in-process py-evm chain (Prague rules) with funded, named-later accounts.
 
     Parameters
@@ -104,8 +105,7 @@ class EthTesterEngine(Engine):
         self._balance = balance
         self._block_time = block_time
         self._gas_price = gas_price
-        self._keys: dict[str, Any] = {}
-        self._accounts: list[str] = []
+        self._init_keys()
         self._nonces: dict[bytes, int] = {}
         self._snapshots: dict[int, tuple[bytes, int, int]] = {}
         self._next_snapshot = 0
@@ -152,32 +152,15 @@ class EthTesterEngine(Engine):
 
     # -- accounts -------------------------------------------------------------------------
 
-    def _derive(self, index: int) -> Any:
-        return keys.PrivateKey(index.to_bytes(32, "big"))
-
     def _remember(self, key: Any) -> str:
         """Hold a new account's key; it has sent nothing yet, so its nonce is 0."""
-        address = key.public_key.to_checksum_address()
-        self._keys[address] = key
-        self._accounts.append(address)
+        address = super()._remember(key)
         self._nonces[_canonical(address)] = 0
         return address
 
     @property
     def chain_id(self) -> int:
         return self._chain_id
-
-    def accounts(self) -> list[str]:
-        return list(self._accounts)
-
-    def private_key(self, address: str) -> bytes:
-        key = self._keys.get(to_checksum_address(address))
-        if key is None:
-            raise ChainError(f"{type(self).__name__} holds no key for {address}")
-        return bytes(key.to_bytes())
-
-    def add_account(self, balance: int | None = None) -> str:
-        return self.add_accounts(1, balance)[0]
 
     def add_accounts(self, count: int, balance: int | None = None) -> list[str]:
         """Create ``count`` accounts, funded from a genesis faucet, many per block."""

@@ -41,6 +41,7 @@ from dao_sim.chain.base import (
     RawReceipt,
     RawTransaction,
 )
+from dao_sim.chain.keyring import KeyRing
 from dao_sim.chain.revm_state import Effects, read_effects
 from dao_sim.exceptions import (
     ChainError,
@@ -87,7 +88,7 @@ def _prevrandao(number: int) -> bytes:
     return keccak(b"dao-sim prevrandao" + number.to_bytes(8, "big"))
 
 
-class RevmEngine(Engine):
+class RevmEngine(KeyRing, Engine):
     """A fresh in-memory revm chain with funded accounts, keyed as the default engine's.
 
     Parameters mean what they mean for :class:`~dao_sim.chain.eth_tester_engine.EthTesterEngine`
@@ -118,8 +119,7 @@ class RevmEngine(Engine):
         self._chain_id = chain_id
         self._evm = pyrevm.EVM(env=pyrevm.Env(cfg=pyrevm.CfgEnv(chain_id=chain_id)),
                                gas_limit=block_gas_limit)
-        self._keys: dict[str, Any] = {}
-        self._accounts: list[str] = []
+        self._init_keys()
         #: balance and nonce of every account with either, by lowercase address: the
         #: engine's own record of what it wrote to pyrevm's database.
         self._state: dict[str, tuple[int, int]] = {}
@@ -152,30 +152,11 @@ class RevmEngine(Engine):
 
     # -- accounts -------------------------------------------------------------------------
 
-    def _remember(self, key: Any) -> str:
-        address = key.public_key.to_checksum_address()
-        self._keys[address] = key
-        self._accounts.append(address)
-        return address
-
-    def accounts(self) -> list[str]:
-        return list(self._accounts)
-
-    def private_key(self, address: str) -> bytes:
-        key = self._keys.get(checksum(address))
-        if key is None:
-            raise ChainError(f"{self.name} holds no key for {address}")
-        return bytes(key.to_bytes())
-
-    def add_account(self, balance: int | None = None) -> str:
-        return self.add_accounts(1, balance)[0]
-
     def add_accounts(self, count: int, balance: int | None = None) -> list[str]:
         """Create ``count`` funded accounts; funding takes a block per 1,428, as on the default
         engine (where a faucet pays them in blocks kept under the gas target)."""
         amount = self._balance if balance is None else balance
-        added = [self._remember(keys.PrivateKey((len(self._accounts) + 1).to_bytes(32, "big")))
-                 for _ in range(count)]
+        added = [self._remember(self._derive(len(self._accounts) + 1)) for _ in range(count)]
         if amount:
             per_block = self._gas_limit // 2 // _TRANSFER_GAS
             for start in range(0, count, per_block):

@@ -42,7 +42,6 @@ __all__ = [
     "describe_event",
     "first_event",
     "sentence",
-    "show_value",
 ]
 
 NameOf = Callable[[str], str]
@@ -140,11 +139,6 @@ def _refusal(entry: JournalEntry, name_of: NameOf) -> str:
         if explained.error is not None and not str(explained).startswith(entry.function):
             return str(explained)
     return error.describe(name_of)
-
-
-def show_value(value: Any, name_of: NameOf) -> str:
-    """An argument as people read it: addresses as names, bytes as hex, tuples in brackets."""
-    return show_plain(value, name_of)
 
 
 def describe_event(event: DecodedEvent, name_of: NameOf, ruling_words: RulingWords | None = None) -> str:
@@ -257,7 +251,7 @@ def _deploy(entry: JournalEntry, name_of: NameOf) -> Sentence | None:
         if founders is not None:
             count = int(founders.args["founderCount"])
             founding = (f"a founding list of {count} founder{'s' if count != 1 else ''} (Merkle root "
-                        f"{_short(show_value(founders.args['foundersRoot'], name_of))})")
+                        f"{_short(show_plain(founders.args['foundersRoot'], name_of))})")
         else:
             founding = "no founders of its own (its members arrive from its predecessor)"
         wired = _first(entry, "ModulesWired")
@@ -266,7 +260,7 @@ def _deploy(entry: JournalEntry, name_of: NameOf) -> Sentence | None:
             present = [name_of(a) for a in wired.args.values() if int(str(a), 16)]
             modules = f"; it created its modules {', '.join(present)}"
         return Sentence(f"{entry.sender_name} deployed the DAO contract {entry.to_label}, with "
-                        f"its charter's hash {_short(show_value(charter.args['charterHash'], name_of))} "
+                        f"its charter's hash {_short(show_plain(charter.args['charterHash'], name_of))} "
                         f"and {founding}{modules}", "consent-to-change")
     if " blueprint " in entry.to_label:
         module = entry.to_label.split(" blueprint ")[0]
@@ -327,7 +321,7 @@ def _propose_amendment(entry: JournalEntry, name_of: NameOf) -> Sentence | None:
         return None
     successor = entry.args.get("successor", "")
     return Sentence(f"{name_of(created.args['proposer'])} proposed amendment "
-                    f"{created.args['proposalId']}: migrate to {show_value(successor, name_of)}",
+                    f"{created.args['proposalId']}: migrate to {show_plain(successor, name_of)}",
                     "consent-to-change")
 
 

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from dao_sim.exceptions import ScenarioError
+from dao_sim.report.arguments import ArgumentTypes
 
 if TYPE_CHECKING:
     from dao_sim.chain.session import ChainSession
@@ -93,6 +95,12 @@ class Play:
         #: Whether every ruling is asked of the person at the keyboard (``dao-sim run --interactive``).
         self.ask_rulings = False
         self.start_balances = {name: session.balance(name) for name in scenario.people}
+
+    @cached_property
+    def argument_types(self) -> ArgumentTypes:
+        """The ABI of the run's contracts by call, for its evidence: built once per run (a
+        lesson makes a report after every step)."""
+        return ArgumentTypes(self.artifacts)
 
     def in_names(self, text: str) -> str:
         """``text`` with "proposal 3" written as the scenario names it: "proposal 'website'"."""

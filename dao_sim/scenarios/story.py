@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from dao_sim.compliance import Finding
 from dao_sim.disputes import share_of_ruling
@@ -25,7 +25,7 @@ from dao_sim.report import (
     findings_section,
     timeline_of,
 )
-from dao_sim.report.arguments import ArgumentTypes, ruling_words
+from dao_sim.report.arguments import RulingWords, ruling_words
 from dao_sim.report.charter import (
     charter_check,
     charter_law,
@@ -49,14 +49,17 @@ _CHECKED = ("The charter rules read the DAO's spec, and the runtime monitors eve
             "(decisions traced to their authority, losses within the caps, rulings by registered persons)")
 
 
-def _ruling_words(result: ScenarioResult) -> dict[int, str]:
-    return {case.dispute_id: ("escrow" if isinstance(case, EscrowCase) else "proposal")
-            for case in result.play.disputes.values()}
+_HOW = {"script": "given in advance, not at the keyboard", "interactive": "at the keyboard",
+        "signed-file": "by a signed ruling file"}
 
 
-def _words_for(kinds: dict[int, str]):  # type: ignore[no-untyped-def]
+def _ruling_words(result: ScenarioResult) -> RulingWords:
+    """Rulings in words for this run's disputes: a share of the deposit for an escrow's, the
+    option's word for a proposal's."""
+    escrows = {case.dispute_id for case in result.play.disputes.values() if isinstance(case, EscrowCase)}
+
     def words(dispute: int | None, ruling: int) -> str:
-        if kinds.get(dispute if dispute is not None else -1) == "escrow":
+        if dispute in escrows:
             return "refused to arbitrate" if ruling == 0 else f"{share_of_ruling(ruling)}% to the payee"
         if 0 <= ruling < len(_PROPOSAL_RULINGS):
             return _PROPOSAL_RULINGS[ruling]
@@ -65,26 +68,26 @@ def _words_for(kinds: dict[int, str]):  # type: ignore[no-untyped-def]
     return words
 
 
-def _notes(outcomes: Sequence[StepOutcome], session: object) -> list[Note]:
+def _notes(outcomes: Sequence[StepOutcome], session: Any) -> list[Note]:
+    """A note per step, placed before the step's first transaction; a step that sent none sits
+    before the next transaction sent (read backwards: the next one is known)."""
     notes = []
-    head = session.latest_block()  # type: ignore[attr-defined]
-    for o in outcomes:
+    head = session.latest_block()
+    position = len(session.journal)
+    for o in reversed(outcomes):
         if o.entries:
             first = o.entries[0]
             at, block, position = first.timestamp, first.block, first.index
         elif o.snapshot is not None:
-            at, block, position = o.snapshot.timestamp, o.snapshot.block, None
+            at, block = o.snapshot.timestamp, o.snapshot.block
         else:
-            at, block, position = head.timestamp, head.number, None
-        if position is None:
-            later = [e.index for later in outcomes[outcomes.index(o) + 1:] for e in later.entries]
-            position = later[0] if later else len(session.journal)  # type: ignore[attr-defined]
+            at, block = head.timestamp, head.number
         head_text = "Set-up" if o.index == 0 else f"Step {o.index}"
         text = f"{head_text}: {o.description}"
         if o.failure:
             text += f" (the run stopped here: {o.failure})"
         notes.append(Note(position, at, block, text))
-    return notes
+    return notes[::-1]
 
 
 def _members(snapshot: Snapshot) -> Table:
@@ -106,12 +109,10 @@ def _proposals(snapshot: Snapshot) -> Table:
                                          "ballots"), rows)
 
 
-def _disputes(result: ScenarioResult) -> tuple[DisputeRecord, ...]:
+def _disputes(result: ScenarioResult, words: RulingWords) -> tuple[DisputeRecord, ...]:
     play, records = result.play, []
     for name, case in play.disputes.items():
-        rulings = tuple(RulingRecord(r.round, r.decided_by, r.ruling_label, r.reason,
-                                     {"script": "given in advance, not at the keyboard", "interactive": "at the keyboard",
-                                      "signed-file": "by a signed ruling file"}.get(r.channel, r.channel),
+        rulings = tuple(RulingRecord(r.round, r.decided_by, r.ruling_label, r.reason, _HOW.get(r.channel, r.channel),
                                      r.tx_hash)
                         for n, r in play.rulings if n == name)
         info = result.court.dispute(case.dispute_id)
@@ -125,7 +126,6 @@ def _disputes(result: ScenarioResult) -> tuple[DisputeRecord, ...]:
         opened = next((e.sender_name for e in result.session.journal
                        if any(ev.name == "DisputeCreation" and int(ev.args.get("_disputeID", -1)) == case.dispute_id
                               for ev in e.events)), "a party")
-        words = _words_for(_ruling_words(result))
         status = (f"{', '.join(r.decided_by for r in rulings) or 'The arbitrator'} refused to arbitrate, so the "
                   "members' vote decided." if info.executed and info.ruling == 0 else
                   f"The ruling is final: {words(case.dispute_id, info.ruling)}." if info.executed
@@ -235,13 +235,13 @@ def scenario_report(result: ScenarioResult, findings: Sequence[Finding] | None =
         facts += [("Dispute procedure", f"{scenario.arbitrator.label}, roster: " + ", ".join(result.court.roster())),
                   ("Chain", session.engine.describe())]
     facts.append(("People", ", ".join(scenario.people)))
-    words = _words_for(_ruling_words(result))
+    words = _ruling_words(result)
     with ruling_words(words):
         timeline = timeline_of(entries, _notes(outcomes, session), session.name_of)
     return Report(
         title=scenario.title, summary=scenario.description, outcome=outcome, checks=tuple(checks),
         facts=tuple(facts), timeline=timeline,
         tables=tuple(tables), law=_law(timeline, dao, session), evidence=evidence_of(entries, session.name_of, words,
-                             ArgumentTypes(result.play.artifacts)),
+                             result.play.argument_types),
         sections=tuple(sections), chain=session.engine.describe(), edition=result.edition,
-        disputes=_disputes(result), snapshots=snapshots)
+        disputes=_disputes(result, words), snapshots=snapshots)
