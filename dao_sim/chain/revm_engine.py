@@ -42,7 +42,7 @@ from dao_sim.chain.base import (
     RawTransaction,
 )
 from dao_sim.chain.keyring import KeyRing
-from dao_sim.chain.revm_state import Effects, read_effects
+from dao_sim.chain.revm_state import Effects, changed_slots, read_effects
 from dao_sim.exceptions import (
     ChainError,
     DurationError,
@@ -61,6 +61,9 @@ CHAIN_ID = 131_277_322_940_537
 PYREVM_VERSION = "0.3.7"
 _TRANSFER_GAS = 21_000
 _FLOOR_PER_TOKEN = 10  # EIP-7623 (Prague): the least a transaction pays per calldata token
+#: The code hash of an account without code (revm's ``KECCAK_EMPTY``).
+_NO_CODE = keccak(b"")
+_NO_ACCOUNT = (0, 0)  # balance and nonce of an account never written
 _REVERT = re.compile(r"^Revert \{ gas_used: \d+, output: 0x([0-9a-f]*) \}$")
 
 
@@ -125,7 +128,6 @@ class RevmEngine(KeyRing, Engine):
         self._state: dict[str, tuple[int, int]] = {}
         #: runtime code and its hash, of every contract by lowercase address
         self._code: dict[str, tuple[bytes, bytes]] = {}
-        self._code_sizes: dict[str, int] = {}
         self._times = [genesis_timestamp]
         self._next_time = genesis_timestamp + block_time
         self._env_block = -1
@@ -202,7 +204,6 @@ class RevmEngine(KeyRing, Engine):
                 self._code[address] = (code, keccak(code))
                 self._evm.insert_account_info(address, pyrevm.AccountInfo(
                     code=code, code_hash=self._code[address][1]))
-            self._code_sizes[address] = len(code)
             self._state.pop(address, None)  # make sure the account is written
         for address, (balance, account_nonce) in effects.accounts.items():
             self._write_account(address, balance,
@@ -268,10 +269,8 @@ class RevmEngine(KeyRing, Engine):
         result = evm.result
         if result is None:  # pragma: no cover - pyrevm keeps the result of every run
             raise ChainError("pyrevm reported no result for a transaction it ran")
-        effects = (read_effects(evm.journal_str, self._code_sizes) if revert_data is None
-                   else Effects())
-        created_infos = ({a.lower(): i for a, i in evm.journal_state.items()}
-                         if effects.created else None)
+        effects, created_infos = (self._effects() if revert_data is None
+                                  else (Effects(), None))
         evm.revert(checkpoint)
         self._apply(effects, sender, nonce + 1, created_infos)
         self._mine_one()
@@ -288,6 +287,34 @@ class RevmEngine(KeyRing, Engine):
             logs=logs,
             revert_data=revert_data,
         )
+
+    def _effects(self) -> tuple[Effects, dict[str, Any] | None]:
+        """What the transaction just run changed, read before its checkpoint is reverted.
+
+        Balances and nonces come from ``journal_state``, and the journal's copy of every
+        known contract is replaced by one without its code, which the revert then discards:
+        printed, the code would be most of ``journal_str``, the slots the rest. A transaction
+        that created a contract is read from the whole text (:func:`read_effects`), which
+        holds the new code; it also gives pyrevm's ``AccountInfo`` of each loaded account.
+        """
+        evm = self._evm
+        loaded = evm.journal_state
+        accounts: dict[str, tuple[int, int]] = {}
+        created = False
+        for address, info in loaded.items():
+            lower = address.lower()
+            contract = self._code.get(lower)
+            if contract is not None:
+                evm.insert_account_info(address, _account(info.balance, info.nonce, contract[1]))
+            elif info.code_hash != _NO_CODE:
+                created = True
+            state = (info.balance, info.nonce)
+            if self._state.get(lower, _NO_ACCOUNT) != state:  # changed, or new and not empty
+                accounts[lower] = state
+        if created:
+            return (read_effects(evm.journal_str),
+                    {a.lower(): i for a, i in loaded.items()})
+        return Effects(accounts, changed_slots(evm.journal_str)), None
 
     def _block_env(self, number: int, timestamp: int) -> None:
         if self._env_block != number:
@@ -379,7 +406,6 @@ class RevmEngine(KeyRing, Engine):
                 slots.append(entry[1:])
             elif entry[0] == "code":
                 self._code.pop(entry[1], None)
-                self._code_sizes.pop(entry[1], None)
             else:
                 _, address, old, code = entry
                 if old is None:  # the account did not exist: no balance, nonce or code

@@ -5,28 +5,32 @@ revm's ``JournaledState``). :class:`~dao_sim.chain.revm_engine.RevmEngine` runs 
 transaction in a checkpoint that starts with an empty journal, so that text holds exactly
 the accounts the transaction loaded; :func:`read_effects` picks out those it changed:
 balances and nonces of touched accounts, and storage slots whose value moved.
+
+Most of that text is the code of the contracts called, in hex. Where the engine knows every
+loaded contract, it takes balances and nonces from ``EVM.journal_state`` and drops the code
+from the journal's copy of each account before printing it; :func:`changed_slots` then reads
+the slots from the much shorter text.
 """
 
 from __future__ import annotations
 
-import functools
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-__all__ = ["Effects", "read_effects"]
+__all__ = ["Effects", "changed_slots", "read_effects"]
 
 _HEAD = ": Account { info: AccountInfo { balance: "
-_SOME_CODE = ", code: Some(Bytecode { bytecode: 0x"
-#: From the end of the nonce: the code hash (64 hex digits after its name), then the code.
-_CODE_AT = len(", code_hash: 0x") + 64
-_HEX_AT = _CODE_AT + len(_SOME_CODE)
-_MAP_END = '" } } }) }, storage: {'
 _NONCE = ", nonce: "
 _STORAGE = "}, storage: {"
 _STATUS = "}, status: AccountStatus("
 _SLOT = ": StorageSlot { previous_or_original_value: "
 _PRESENT = ", present_value: "
+#: A slot whose present value differs from its value before the transaction: the
+#: lookahead refuses a present value that repeats the earlier one. It begins with text,
+#: which the regular expression engine searches for quickly, not with the slot's number.
+_CHANGED = re.compile(r": StorageSlot \{ previous_or_original_value: (\d+), "
+                      r"present_value: (?!\1 \})(\d+) \}")
+_ACCOUNT_AT = ": Account { info: "
 _CODE = re.compile(r"code: Some\(Bytecode \{ bytecode: 0x([0-9a-f]*), state: "
                    r"(?:Analysed \{ len: (\d+)|Raw)")
 
@@ -47,38 +51,12 @@ class Effects:
     created: dict[str, bytes] = field(default_factory=dict)
 
 
-def _past_code(journal: str, hex_at: int, size: int) -> int:
-    """Where to look for an account's status, given where its code's hex starts and its size.
-
-    revm shows analysed code padded with 33 zero bytes, then its jump map in hex, one bit per
-    byte of padded code. Both lengths follow from the size; the text at each end is checked,
-    and where it is not as expected, only the code's own hex (two characters a byte, a lower
-    bound either way) is skipped.
-    """
-    head, code_chars, map_chars = _analysed(size)
-    head_at = hex_at + code_chars
-    if size and journal.startswith(head, head_at):
-        end = head_at + len(head) + map_chars
-        if journal.startswith(_MAP_END, end):
-            return end
-    return hex_at + 2 * size
-
-
-@functools.lru_cache(maxsize=1024)
-def _analysed(size: int) -> tuple[str, int, int]:
-    """For code of ``size`` bytes as revm analysed it: the text between its hex and its jump
-    map, and the lengths of both hex strings (code padded by 33 bytes; a bit a padded byte)."""
-    padded = size + 33
-    return (f", state: Analysed {{ len: {size}, jump_map: JumpMap {{ map: \"", 2 * padded,
-            2 * ((padded + 7) // 8))
-
-
-def read_effects(journal: str, code_sizes: Mapping[str, int] | None = None) -> Effects:
+def read_effects(journal: str) -> Effects:
     """Read the accounts and slots a transaction changed from ``EVM.journal_str``.
 
-    ``code_sizes`` (lowercase address to runtime code size) lets the search jump over the
-    code of known contracts: the journal writes each loaded contract's code in hex, at least
-    two characters a byte, and that text is most of the journal.
+    The engine reads a transaction this way when it created a contract, whose code it
+    does not know yet; the code of the contracts it knows is dropped from the journal's copy
+    before the text is made (see the module's note), since crossing it is most of the work.
 
     Examples
     --------
@@ -91,9 +69,9 @@ def read_effects(journal: str, code_sizes: Mapping[str, int] | None = None) -> E
     ({'0x00000000000000000000000000000000000000c0': (5, 1)}, \
 [('0x00000000000000000000000000000000000000c0', 7, 0, 9)])
     """
-    # Plain ``str.find`` from one landmark to the next: the text is mostly contract code in
-    # hex, which is crossed once per account (to its status) and never by a regular
-    # expression. The accounts come first; the journal after them names none this way.
+    # Plain ``str.find`` from one landmark to the next: new code in hex is crossed once (to
+    # its account's status) and never by a regular expression. The accounts come first; the
+    # journal after them names none this way.
     effects = Effects()
     at = journal.find(_HEAD)
     while at >= 0:
@@ -101,10 +79,7 @@ def read_effects(journal: str, code_sizes: Mapping[str, int] | None = None) -> E
         balance_at = at + len(_HEAD)
         nonce_at = journal.index(_NONCE, balance_at)
         nonce_end = journal.index(",", nonce_at + len(_NONCE))
-        skip = nonce_end
-        if code_sizes and journal.startswith(_SOME_CODE, nonce_end + _CODE_AT):
-            skip = _past_code(journal, nonce_end + _HEX_AT, code_sizes.get(address, 0))
-        status_at = journal.index(_STATUS, skip)
+        status_at = journal.index(_STATUS, nonce_end)
         storage_at = journal.rfind(_STORAGE, nonce_end, status_at)
         status_end = journal.index(")", status_at)
         status = journal[status_at + len(_STATUS):status_end]
@@ -127,3 +102,30 @@ def read_effects(journal: str, code_sizes: Mapping[str, int] | None = None) -> E
                 effects.created[address] = raw[:int(code.group(2))] if code.group(2) else raw
         at = journal.find(_HEAD, status_end)
     return effects
+
+
+def changed_slots(journal: str) -> list[tuple[str, int, int, int]]:
+    """``(address, slot, old value, new value)`` of every slot whose value moved.
+
+    For a journal text holding no contract code (see the module's note): a search through
+    code would be slow, and code in hex could not be told from the slots' text.
+
+    Examples
+    --------
+    >>> text = ("JournaledState { state: {0x00000000000000000000000000000000000000c0: Account "
+    ...         "{ info: AccountInfo { balance: 5, nonce: 1, code_hash: 0x00, code: None }, "
+    ...         "storage: {7: StorageSlot { previous_or_original_value: 0, present_value: 9 }, "
+    ...         "8: StorageSlot { previous_or_original_value: 4, present_value: 4 }, "
+    ...         "9: StorageSlot { previous_or_original_value: 4, present_value: 40 }}, "
+    ...         "status: AccountStatus(Touched) }}, transient_storage: {} }")
+    >>> [slot[1:] for slot in changed_slots(text)]
+    [(7, 0, 9), (9, 4, 40)]
+    """
+    slots = []
+    for found in _CHANGED.finditer(journal):
+        at = found.start()
+        head = journal.rfind(_ACCOUNT_AT, 0, at)
+        key = journal[journal.rfind(" ", head, at) + 1:at].lstrip("{")
+        slots.append((journal[head - 42:head], int(key), int(found.group(1)),
+                      int(found.group(2))))
+    return slots
