@@ -7,14 +7,15 @@ the transaction to its :class:`~dao_sim.chain.session.ChainSession`, which journ
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from eth_abi.exceptions import DecodingError
 
-from dao_sim.chain.abi import ContractAbi, FunctionAbi, converter, humanize
+from dao_sim.chain.abi import ContractAbi, EventAbi, FunctionAbi, converter, humanize
 from dao_sim.chain.base import RawLog
-from dao_sim.chain.journal import DecodedEvent, JournalEntry
+from dao_sim.chain.journal import DecodedEvent, Events, JournalEntry
 from dao_sim.chain.reverts import AbiRegistry, DecodedError
 from dao_sim.exceptions import ContractReverted, EngineRevert
 
@@ -187,20 +188,28 @@ def _reverted(function: str, decoded: DecodedError, raw: bytes,
 
 
 def decode_logs(logs: Sequence[RawLog], handles: Mapping[str, ContractHandle],
-                registry: AbiRegistry, name_of: Callable[[str], str]
-                ) -> tuple[DecodedEvent, ...]:
+                registry: AbiRegistry, name_of: Callable[[str], str]) -> Events:
     """Decode a receipt's logs: by the emitter's own ABI first, then by any known ABI.
 
     A log no known ABI explains is kept as ``UnknownEvent`` with its raw topics and data,
-    so a journal never silently drops what a contract said.
+    so a journal never silently drops what a contract said. Each log's emitter, name and
+    ABI are settled now, while the session knows them as they are at this transaction; its
+    values are read when first asked for (:class:`~dao_sim.chain.journal.Events`).
     """
-    decoded = []
+    settled = []
     for log in logs:
         handle = handles.get(log.address)
         event = handle.interface.events.get(log.topics[0]) if handle and log.topics else None
         if event is None or len(log.topics) != 1 + len(event.indexed):
             event = registry.event_for(log.topics)
-        label = name_of(log.address)
+        settled.append((name_of(log.address), log, event))
+    return Events(functools.partial(_decode_settled, tuple(settled)))
+
+
+def _decode_settled(settled: tuple[tuple[str, RawLog, EventAbi | None], ...]
+                    ) -> tuple[DecodedEvent, ...]:
+    decoded = []
+    for label, log, event in settled:
         args = None
         if event is not None:
             try:

@@ -12,13 +12,13 @@ for the transaction, so keeping a journal costs little on the vote path.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
-from dataclasses import asdict, dataclass
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import asdict, dataclass, fields
 from typing import Any, overload
 
 from dao_sim.chain.reverts import DecodedError
 
-__all__ = ["DecodedEvent", "Journal", "JournalEntry"]
+__all__ = ["DecodedEvent", "Events", "Journal", "JournalEntry"]
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,61 @@ class DecodedEvent:
     def __str__(self) -> str:
         shown = ", ".join(f"{k}={v}" for k, v in self.args.items())
         return f"{self.contract_label}.{self.name}({shown})"
+
+
+class Events(Sequence[DecodedEvent]):
+    """A transaction's events, read into values the first time anyone looks.
+
+    Which contract emitted each log, under which name, and by which ABI it is to be read are
+    settled when the transaction is journalled (:func:`~dao_sim.chain.contract.decode_logs`);
+    only turning its words into values waits, since a simulation journals many more
+    transactions than anyone reads. Equal to any sequence holding the same events.
+    """
+
+    __slots__ = ("_decode", "_events")
+
+    def __init__(self, decode: Callable[[], tuple[DecodedEvent, ...]]) -> None:
+        self._decode: Callable[[], tuple[DecodedEvent, ...]] | None = decode
+        self._events: tuple[DecodedEvent, ...] = ()
+
+    @classmethod
+    def of(cls, events: Sequence[DecodedEvent]) -> Events:
+        """Events already decoded."""
+        held = tuple(events)
+        return cls(lambda: held)
+
+    def _read(self) -> tuple[DecodedEvent, ...]:
+        if self._decode is not None:
+            self._events, self._decode = self._decode(), None
+        return self._events
+
+    @overload
+    def __getitem__(self, index: int) -> DecodedEvent: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[DecodedEvent, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> DecodedEvent | tuple[DecodedEvent, ...]:
+        return self._read()[index]
+
+    def __len__(self) -> int:
+        return len(self._read())
+
+    def __iter__(self) -> Iterator[DecodedEvent]:
+        return iter(self._read())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Events | tuple | list):
+            return self._read() == tuple(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return repr(self._read())
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Events.of, (self._read(),))
 
 
 @dataclass(frozen=True)
@@ -57,7 +112,7 @@ class JournalEntry:
         Wei sent along.
     status : bool
         ``False`` when the transaction reverted; ``error`` then says why.
-    events : tuple of DecodedEvent
+    events : Events (a sequence of DecodedEvent)
         Logs emitted, in order (none when the transaction failed).
     """
 
@@ -74,7 +129,7 @@ class JournalEntry:
     gas_used: int
     block: int
     timestamp: int
-    events: tuple[DecodedEvent, ...]
+    events: Sequence[DecodedEvent]
     error: DecodedError | None
 
     def describe(self) -> str:
@@ -105,7 +160,10 @@ class JournalEntry:
 
     def to_record(self) -> dict[str, Any]:
         """A plain dict of this entry, ready for JSON."""
-        return _plain(asdict(self))
+        record = {f.name: getattr(self, f.name) for f in fields(self)}
+        record["events"] = [asdict(event) for event in self.events]
+        record["error"] = None if self.error is None else asdict(self.error)
+        return _plain(record)
 
 
 def _plain(value: Any) -> Any:

@@ -301,15 +301,16 @@ class RevmEngine(KeyRing, Engine):
         loaded = evm.journal_state
         accounts: dict[str, tuple[int, int]] = {}
         created = False
+        code, known, keys = self._code, self._state, self._keys
         for address, info in loaded.items():
             lower = address.lower()
-            contract = self._code.get(lower)
-            if contract is not None:
-                evm.insert_account_info(address, _account(info.balance, info.nonce, contract[1]))
-            elif info.code_hash != _NO_CODE:
-                created = True
             state = (info.balance, info.nonce)
-            if self._state.get(lower, _NO_ACCOUNT) != state:  # changed, or new and not empty
+            contract = code.get(lower)
+            if contract is not None:
+                evm.insert_account_info(address, _account(state[0], state[1], contract[1]))
+            elif address not in keys and info.code_hash != _NO_CODE:  # keys: people's accounts
+                created = True
+            if known.get(lower, _NO_ACCOUNT) != state:  # changed, or new and not empty
                 accounts[lower] = state
         if created:
             return (read_effects(evm.journal_str),
@@ -364,23 +365,23 @@ class RevmEngine(KeyRing, Engine):
             raise ChainError(f"no block {number}: the latest block is {len(self._times) - 1}")
         return BlockInfo(number, self._times[number], None)
 
-    def _mine_one(self) -> BlockInfo:
+    def _mine_one(self) -> None:
         self._times.append(self._next_time)
         self._next_time += self._block_time
-        return self.latest_block()
 
     def advance_time(self, seconds: int) -> BlockInfo:
         if seconds < 1:
             raise DurationError(f"time can only move forward, by a second or more, not {seconds}")
         self._next_time = self._times[-1] + seconds
-        return self._mine_one()
+        self._mine_one()
+        return self.latest_block()
 
     def mine(self, blocks: int = 1) -> BlockInfo:
         if blocks < 1:
             raise ChainError(f"mine at least one block, not {blocks}")
         for _ in range(blocks):
-            info = self._mine_one()
-        return info
+            self._mine_one()
+        return self.latest_block()
 
     # -- snapshots ------------------------------------------------------------------------
 

@@ -31,6 +31,7 @@ _PRESENT = ", present_value: "
 _CHANGED = re.compile(r": StorageSlot \{ previous_or_original_value: (\d+), "
                       r"present_value: (?!\1 \})(\d+) \}")
 _ACCOUNT_AT = ": Account { info: "
+_STATE_END = "}, transient_storage: "  # the accounts end here; the journal's own list follows
 _CODE = re.compile(r"code: Some\(Bytecode \{ bytecode: 0x([0-9a-f]*), state: "
                    r"(?:Analysed \{ len: (\d+)|Raw)")
 
@@ -122,7 +123,8 @@ def changed_slots(journal: str) -> list[tuple[str, int, int, int]]:
     [(7, 0, 9), (9, 4, 40)]
     """
     slots = []
-    for found in _CHANGED.finditer(journal):
+    end = journal.find(_STATE_END)
+    for found in _CHANGED.finditer(journal, 0, len(journal) if end < 0 else end):
         at = found.start()
         head = journal.rfind(_ACCOUNT_AT, 0, at)
         key = journal[journal.rfind(" ", head, at) + 1:at].lstrip("{")

@@ -409,6 +409,7 @@ class ChainSession:
             yield self
         finally:
             self.revert(snapshot)
+            self.release(snapshot)
 
     # -- signatures ------------------------------------------------------------------------------
 

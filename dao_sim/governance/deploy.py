@@ -159,4 +159,5 @@ def deploy(spec: DAOSpec, session: ChainSession, *, artifacts: ArtifactSet | Non
     except BaseException:
         session.revert(before)
         raise
+    session.release(before)  # kept, the fast engine would log every later write's old value
     return dao

@@ -11,6 +11,7 @@ Importing the module registers its sentences (see :func:`dao_sim.report.sentence
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from dao_sim.governance.units import format_eth
@@ -24,7 +25,7 @@ __all__: list[str] = []
 _WITHDRAW = "for them to withdraw"
 
 
-def _credit_at(events: tuple[DecodedEvent, ...], index: int, used: set[int], to: str | None = None,
+def _credit_at(events: Sequence[DecodedEvent], index: int, used: set[int], to: str | None = None,
                amount: int | None = None) -> DecodedEvent | None:
     """The ``PaymentCredited`` at ``index``, if it is one (and matches), marking it told."""
     if not 0 <= index < len(events) or index in used:
@@ -40,7 +41,7 @@ def _credit_at(events: tuple[DecodedEvent, ...], index: int, used: set[int], to:
     return event
 
 
-def _owned_credits(events: tuple[DecodedEvent, ...]) -> tuple[dict[int, dict[str, DecodedEvent]], set[int]]:
+def _owned_credits(events: Sequence[DecodedEvent]) -> tuple[dict[int, dict[str, DecodedEvent]], set[int]]:
     """Which ``PaymentCredited`` events belong to which act (a settlement's payment and bond, an
     expulsion's share, a refused payment), so each is told once, with its act."""
     owned: dict[int, dict[str, DecodedEvent]] = {}

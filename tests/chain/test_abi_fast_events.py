@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
 from eth_abi import encode
+from eth_utils import to_checksum_address
 from hypothesis import given
 from hypothesis import strategies as st
 
 from dao_sim.chain.abi import EventAbi
+from dao_sim.chain.abi_words import checksum
 
 KINDS = {
     "uint8": st.integers(0, 2**8 - 1),
@@ -118,3 +121,17 @@ def test_irregular_values_go_to_eth_abi() -> None:
     for bad in ([256, b"abcd"], [True, b"abcd"], [-1, b"abcd"], [1, b"abcde"], [1.0, b"abcd"]):
         with pytest.raises(ChainError):
             fn.encode(bad)
+
+
+@given(st.binary(min_size=20, max_size=20), st.sampled_from(["lower", "upper", "0X"]))
+def test_the_fast_checksum_is_eth_utils_checksum(raw: bytes, case: str) -> None:
+    text = "0x" + raw.hex()
+    given_as = {"lower": text, "upper": "0x" + raw.hex().upper(), "0X": "0X" + raw.hex()}[case]
+    assert checksum.__wrapped__(given_as) == to_checksum_address(text)
+
+
+def test_the_fast_checksum_leaves_other_forms_to_eth_utils() -> None:
+    assert checksum.__wrapped__(b"\x01" * 20) == "0x" + "01" * 20
+    for bad in ("0x12", "0x" + "zz" * 20, 5):
+        with pytest.raises(ValueError):
+            checksum.__wrapped__(bad)
