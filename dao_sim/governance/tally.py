@@ -27,13 +27,18 @@ class Support(enum.IntEnum):
         """Accept the enum, its value, or ``"for"``/``"against"``/``"abstain"``."""
         if isinstance(value, Support):
             return value
-        if isinstance(value, str) and value.strip().upper() in cls.__members__:
-            return cls[value.strip().upper()]
+        if isinstance(value, str):
+            found = _BY_WORD.get(value) or _BY_WORD.get(value.strip().upper())
+            if found is not None:
+                return found
         if isinstance(value, int) and not isinstance(value, bool) and value in (0, 1, 2):
             return cls(value)
         from dao_sim.exceptions import GovernanceError
 
         raise GovernanceError(f"unknown ballot {value!r}: vote 'for', 'against' or 'abstain'")
+
+
+_BY_WORD = {**{s.name: s for s in Support}, **{s.name.lower(): s for s in Support}}
 
 
 @dataclass(frozen=True)
