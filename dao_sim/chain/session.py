@@ -291,24 +291,24 @@ class ChainSession:
             self._handles[to] = ContractHandle(self, deploy[0], to, to_label)
         if not receipt.status:
             error = self.abis.explain(receipt.revert_data or b"")
-        entry = JournalEntry(
-            index=len(self.journal) if self._keep else -1,
-            tx_hash=receipt.tx_hash,
-            sender=origin,
-            sender_name=self._book.name_of(origin),
-            to=to,
-            to_label=to_label,
-            function=function,
-            args=args,
-            value=value,
-            status=receipt.status,
-            gas_used=receipt.gas_used,
-            block=receipt.block_number,
-            timestamp=receipt.timestamp,
-            events=decode_logs(receipt.logs, self._handles, self.abis, self._book.name_of)
+        entry = JournalEntry.of({
+            "index": len(self.journal) if self._keep else -1,
+            "tx_hash": receipt.tx_hash,
+            "sender": origin,
+            "sender_name": self._book.name_of(origin),
+            "to": to,
+            "to_label": to_label,
+            "function": function,
+            "args": args,
+            "value": value,
+            "status": receipt.status,
+            "gas_used": receipt.gas_used,
+            "block": receipt.block_number,
+            "timestamp": receipt.timestamp,
+            "events": decode_logs(receipt.logs, self._handles, self.abis, self._book.name_of)
             if receipt.logs else (),
-            error=error,
-        )
+            "error": error,
+        })
         if self._keep:
             self.journal.append(entry)
         return entry

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import pickle
 from typing import Any
 
 import pytest
 
-from dao_sim.chain.journal import Journal
+from dao_sim.chain.journal import Events, Journal, JournalEntry
 from dao_sim.chain.session import ETHER, ChainSession
 from dao_sim.exceptions import TransactionReverted
 
@@ -114,3 +116,27 @@ def test_journal_indexes_are_checked() -> None:
     entry: Any = type("E", (), {"index": 3})()
     with pytest.raises(ValueError, match="appended at 0"):
         journal.append(entry)
+
+
+def test_an_entry_made_at_once_is_the_entry_the_constructor_makes(
+        chain_session: ChainSession, ballot: Any) -> None:
+    vote = ballot.transact("vote", 2, sender="Bolat")
+    values = {f.name: getattr(vote, f.name) for f in dataclasses.fields(vote)}
+    built = JournalEntry(**values)
+    assert JournalEntry.of(values) == built == vote and repr(built) == repr(vote)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        vote.status = False  # type: ignore[misc]
+    for wrong in ({k: v for k, v in values.items() if k != "error"}, {**values, "extra": 1}):
+        with pytest.raises(TypeError, match="a journal entry has the fields"):
+            JournalEntry.of(wrong)
+
+
+def test_events_are_read_once_and_compare_as_a_sequence(
+        chain_session: ChainSession, ballot: Any) -> None:
+    vote = ballot.transact("vote", 2, sender="Bolat")
+    events = vote.events
+    assert isinstance(events, Events) and len(events) == 1
+    assert events == tuple(events) and events == list(events) and events[0] is events[0]
+    assert events[0].name == "VoteCast" and events[0].args["option"] == 2
+    assert pickle.loads(pickle.dumps(events)) == events
+    assert json.loads(json.dumps(vote.to_record()))["events"][0]["name"] == "VoteCast"
