@@ -189,7 +189,7 @@ class FunctionAbi:
             if self._words is not None:
                 try:
                     return self.selector + b"".join(
-                        word(a) for word, a in zip(self._words, args))
+                        [word(a) for word, a in zip(self._words, args)])
                 except Irregular:
                     pass
             return self.selector + encode(self.input_types, args)

@@ -213,7 +213,7 @@ class RevmEngine(KeyRing, Engine):
         if effects.storage:
             if self._snapshots:
                 self._undo.extend(("slot", a, k, old) for a, k, old, _ in effects.storage)
-            self._write_slots((a, k, v) for a, k, _, v in effects.storage)
+            self._write_slots([(a, k, v) for a, k, _, v in effects.storage])
 
     def _write_slots(self, slots: Iterable[tuple[str, int, int]]) -> None:
         """Write storage slots to the database, after their accounts.
@@ -274,9 +274,9 @@ class RevmEngine(KeyRing, Engine):
         evm.revert(checkpoint)
         self._apply(effects, sender, nonce + 1, created_infos)
         self._mine_one()
-        logs = () if revert_data is not None else tuple(
+        logs = () if revert_data is not None else tuple([
             RawLog(log.address, tuple(topics), data)
-            for log in result.logs for topics, data in (log.data,))
+            for log in result.logs for topics, data in (log.data,)])
         return RawReceipt(
             tx_hash=f"revm-tx-{number}",
             status=revert_data is None,
