@@ -27,7 +27,7 @@ def checksum(address: Any) -> str:
     """The EIP-55 checksum form of ``address``, as ``eth_utils.to_checksum_address`` gives it.
 
     A ``0x``-prefixed 40-digit hex string, the form nearly every caller has, is checksummed
-    here, at a tenth of ``eth_utils``' cost (a simulation meets thousands of new members'
+    here, at a third of ``eth_utils``' cost (a simulation meets thousands of new members'
     addresses, more than the cache keeps); anything else goes to ``eth_utils``, which
     converts or refuses it.
 
