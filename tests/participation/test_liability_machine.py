@@ -529,7 +529,11 @@ class LiabilityMachine(RuleBasedStateMachine):
         gained = after[name] - before.get(name, 0)
         if held:
             assert gained == amount
-            assert all(after[n] == v for n, v in before.items() if n != name)
+            # Acting first hands out the member's own contribution held in an earlier epoch
+            # (``sync``): that pool's other holders are then valued on smaller totals, which
+            # the floor division can round one wei either way; value does not move.
+            assert all(abs(after[n] - v) <= 1 for n, v in before.items() if n != name)
+            assert abs(sum(after.values()) - sum(before.values()) - amount) <= len(before)
         else:
             assert amount - price <= gained <= amount
             others_before = sum(v for n, v in before.items() if n != name)
