@@ -20,6 +20,7 @@ from dao_sim.law import aside
 if TYPE_CHECKING:
     from dao_sim.chain.journal import JournalEntry
     from dao_sim.governance.dao import DAO
+    from dao_sim.governance.units import Wei
 
 __all__ = ["DAO_RULINGS", "DisputeOutcome", "ProposalDispute"]
 
@@ -61,7 +62,7 @@ class ProposalDispute:
         self.rulings: list[Ruling] = []
 
     @classmethod
-    def open(cls, dao: DAO, court: Court, proposal_id: int, *, by: str, compensation: int | str = 0,
+    def open(cls, dao: DAO, court: Court, proposal_id: int, *, by: str, compensation: str | Wei = "0 ETH",
              evidence_uri: str = "") -> ProposalDispute:
         """``by`` opens a dispute on a proposal in its grace window, paying the fee.
 

@@ -15,7 +15,7 @@ from dao_sim.exceptions import ContractReverted, GovernanceError
 from dao_sim.governance.actions import CLAIMS, Action
 from dao_sim.governance.errors import PROPOSAL_STATES, explain_revert
 from dao_sim.governance.tally import Support
-from dao_sim.governance.units import format_eth, parse_amount
+from dao_sim.governance.units import Wei, format_eth, parse_amount
 from dao_sim.law import aside
 
 if TYPE_CHECKING:
@@ -338,25 +338,30 @@ class DAO:
         return self._transact("join", self.founding.proof(address), sender=candidate,
                               value=self.founding.contribution(address))
 
-    def contribute(self, member: str, amount: int | str) -> JournalEntry:
-        """Add to ``member``'s contribution (and so to their cap)."""
+    def contribute(self, member: str, amount: str | Wei) -> JournalEntry:
+        """Add ``amount`` (``"1 ETH"`` or a :class:`Wei`) to ``member``'s contribution (and so to
+        their cap)."""
         self._sandbox("contribute", member)
-        return self._transact("contribute", sender=member, value=parse_amount(amount))
+        wei = parse_amount(amount, field="contribute amount", units_required=True)
+        return self._transact("contribute", sender=member, value=wei)
 
     def exit(self, member: str) -> int:
         """``member`` leaves with their share net of reserved claims; returns the payout in wei."""
         entry = self._transact("exit", sender=member)
         return int(self._event_arg(entry, "MemberExited", "payout"))
 
-    def claim_bond(self, amount: int | str) -> int:
-        """The bond a claim of ``amount`` costs its filer (returned if the claim is recognised)."""
-        return int(self._call("bondFor", parse_amount(amount), on=self.claims_module))
+    def claim_bond(self, amount: str | Wei) -> int:
+        """The bond a claim of ``amount`` (``"1 ETH"`` or a :class:`Wei`) costs its filer (returned
+        if the claim is recognised)."""
+        wei = parse_amount(amount, field="claim_bond amount", units_required=True)
+        return int(self._call("bondFor", wei, on=self.claims_module))
 
-    def file_claim(self, claimant: str, amount: int | str, description: str) -> int:
-        """A third party files a claim against the DAO, paying its bond; returns the claim id."""
-        wei = parse_amount(amount)
-        entry = self._transact("fileClaim", wei, description, sender=claimant, value=self.claim_bond(wei),
-                               on=self.claims_module)
+    def file_claim(self, claimant: str, amount: str | Wei, description: str) -> int:
+        """A third party files a claim of ``amount`` (``"1 ETH"`` or a :class:`Wei`) against the
+        DAO, paying its bond; returns the claim id."""
+        wei = parse_amount(amount, field="file_claim amount", units_required=True)
+        bond = self.claim_bond(Wei(wei))
+        entry = self._transact("fileClaim", wei, description, sender=claimant, value=bond, on=self.claims_module)
         return int(self._event_arg(entry, "ClaimFiled", "claimId"))
 
     def withdraw(self, who: str) -> int:
@@ -384,12 +389,14 @@ class DAO:
         contributed, lost, cap, remaining = self._call("liabilityOf", self.session.address(member))
         return Liability(member, int(contributed), int(lost), int(cap), int(remaining))
 
-    def pay_capital_call(self, member: str, amount: int | str | None = None) -> JournalEntry:
-        """Pay (part of) a capital call; by default all that is owed."""
+    def pay_capital_call(self, member: str, amount: str | Wei | None = None) -> JournalEntry:
+        """Pay (part of) a capital call: ``amount`` (``"1 ETH"`` or a :class:`Wei`), by default all
+        that is owed."""
         if amount is None:
             called, paid = self._call("capitalOf", self.session.address(member))
-            amount = int(called) - int(paid)
-        return self._transact("payCapitalCall", sender=member, value=parse_amount(amount))
+            amount = Wei(int(called) - int(paid))
+        wei = parse_amount(amount, field="pay_capital_call amount", units_required=True)
+        return self._transact("payCapitalCall", sender=member, value=wei)
 
     def propose_amendment(self, proposer: str, successor: DAO, description: str) -> int:
         """Propose migrating to ``successor`` (deployed with this DAO as predecessor): consent-to-change."""
@@ -471,12 +478,15 @@ class DAO:
 
     # ---- disputes (the DAO's side; the arbitrator lives in dao_sim.disputes) --------------
 
-    def open_dispute(self, by: str, proposal_id: int, *, compensation: int | str = 0,
+    def open_dispute(self, by: str, proposal_id: int, *, compensation: str | Wei = "0 ETH",
                      evidence_uri: str = "") -> int:
-        """Open a dispute on a proposal in grace, paying the arbitration fee; returns the dispute id."""
+        """Open a dispute on a proposal in grace, paying the arbitration fee; returns the dispute id.
+
+        ``compensation`` (``"1 ETH"`` or a :class:`Wei`) is asked if the ruling grants a remedy."""
+        wei = parse_amount(compensation, field="open_dispute compensation", units_required=True)
         clause = self.dispute_clause
         fee = int(clause.call("disputeFee", proposal_id, sender=by))
-        entry = self._transact("openDispute", proposal_id, parse_amount(compensation), evidence_uri,
+        entry = self._transact("openDispute", proposal_id, wei, evidence_uri,
                                sender=by, value=fee, on=clause)
         return int(self._event_arg(entry, "DisputeOpened", "disputeId"))
 

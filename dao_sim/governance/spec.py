@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from dao_sim.exceptions import DurationError, SpecError
 from dao_sim.governance.sandbox import Sandbox
-from dao_sim.governance.units import format_eth, parse_amount, parse_bps, parse_multiple
+from dao_sim.governance.units import Wei, format_eth, parse_amount, parse_bps, parse_multiple
 from dao_sim.law import Edition, aside, cite, reference, using
 
 __all__ = ["DAOSpec", "Dues", "MemberSpec", "Sandbox", "VotingRule"]
@@ -56,7 +56,8 @@ class VotingRule(enum.IntEnum):
 
 @dataclass(frozen=True)
 class MemberSpec:
-    """A founding member: a name known to the chain session and a contribution in wei."""
+    """A founding member: a name known to the chain session and a contribution (``"5 ETH"``, or
+    :class:`~dao_sim.governance.units.Wei` in code; a bare int is refused), stored as ``Wei``."""
 
     name: str
     contribution: int
@@ -64,15 +65,16 @@ class MemberSpec:
     def __post_init__(self) -> None:
         if not isinstance(self.name, str) or not self.name.strip():
             raise SpecError(f"members: a member needs a name, got {self.name!r}")
-        amount = parse_amount(self.contribution, field=f"members.{self.name}.contribution")
+        amount = parse_amount(self.contribution, field=f"members.{self.name}.contribution", units_required=True)
         if amount == 0:
             raise SpecError(f"members.{self.name}.contribution: must be more than 0")
-        object.__setattr__(self, "contribution", amount)
+        object.__setattr__(self, "contribution", Wei(amount))
 
 
 @dataclass(frozen=True)
 class Dues:
-    """Periodic dues; missing them suspends voting rights automatically (an automated decision:
+    """Periodic dues of ``amount`` (``"1 ETH"`` or ``Wei``) every ``period``; missing them suspends
+    voting rights automatically (an automated decision:
     automated-decisions-listed, automated-decision-rights)."""
 
     amount: int
@@ -81,7 +83,7 @@ class Dues:
     def __post_init__(self) -> None:
         from dao_sim.chain.timeutil import parse_duration
 
-        amount = parse_amount(self.amount, field="dues.amount")
+        amount = parse_amount(self.amount, field="dues.amount", units_required=True)
         if amount == 0:
             raise SpecError("dues.amount: must be more than 0 when dues are set")
         try:
@@ -92,7 +94,7 @@ class Dues:
             raise SpecError("dues.period: must be longer than 0 seconds")
         if period > _UINT32:
             raise SpecError(f"dues.period: {period} seconds is out of range")
-        object.__setattr__(self, "amount", amount)
+        object.__setattr__(self, "amount", Wei(amount))
         object.__setattr__(self, "period", period)
 
 
@@ -163,7 +165,7 @@ class DAOSpec:
     expulsion_allowed : bool
         Whether the charter lets members expel a member (always with their share paid,
         no-confiscation).
-    claim_bond, min_claim_bond : int (basis points) or str, and amount
+    claim_bond, min_claim_bond : int (basis points) or str, and amount (``"0.01 ETH"`` or ``Wei``)
         What filing a claim against the DAO costs: ``claim_bond`` of the amount claimed
         (default 5%), at least ``min_claim_bond`` (default 0.01 ETH, never 0). The bond goes to
         the treasury if the members reject the claim and back to the claimant if they
@@ -243,7 +245,8 @@ class DAOSpec:
     def _set_members(self) -> None:
         raw = self.members
         if isinstance(raw, Mapping):
-            founders = tuple(MemberSpec(name, parse_amount(amount, field=f"members.{name}.contribution"))
+            founders = tuple(MemberSpec(name, Wei(parse_amount(amount, field=f"members.{name}.contribution",
+                                                               units_required=True)))
                              for name, amount in raw.items())
         elif isinstance(raw, Sequence) and not isinstance(raw, str):
             founders = tuple(_member(m) for m in raw)
@@ -279,12 +282,12 @@ class DAOSpec:
         bond = parse_bps(self.claim_bond, field="claim_bond")
         if not 0 <= bond <= BPS:
             raise SpecError(f"claim_bond: {bond / 100:g}% must be between 0% and 100%")
-        min_bond = parse_amount(self.min_claim_bond, field="min_claim_bond")
+        min_bond = parse_amount(self.min_claim_bond, field="min_claim_bond", units_required=True)
         if min_bond == 0:
             raise SpecError("min_claim_bond: must be more than 0, or claims against the DAO would cost nothing")
         if min_bond >= 2**128:
             raise SpecError(f"min_claim_bond: {format_eth(min_bond)} is out of range")
-        object.__setattr__(self, "min_claim_bond", min_bond)
+        object.__setattr__(self, "min_claim_bond", Wei(min_bond))
         for name, value in (("quorum", quorum), ("approval", approval), ("amendment_consent", consent),
                             ("claim_bond", bond)):
             object.__setattr__(self, name, value)

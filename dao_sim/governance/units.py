@@ -27,12 +27,16 @@ class Wei(int):
 
     Examples
     --------
-    >>> Wei(5), Wei(10**18) == 10**18
-    (Wei(5), True)
+    >>> Wei(5), Wei(10**18) == 10**18, f"{Wei(5)} wei"
+    (Wei(5), True, '5 wei')
     """
 
     def __repr__(self) -> str:
         return f"Wei({int(self)})"
+
+    def __str__(self) -> str:
+        # Printed, it is the number it always was: specs store Wei, and messages format them.
+        return int.__repr__(self)
 
 
 def parse_amount(value: int | str, *, field: str = "amount", units_required: bool = False) -> int:

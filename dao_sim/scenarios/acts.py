@@ -46,7 +46,7 @@ def _join(play: Play, step: Step) -> str:
 
 
 def _contribute(play: Play, step: Step) -> str:
-    play.need_dao().contribute(step.get("by"), read_amount(step.get("amount")))
+    play.need_dao().contribute(step.get("by"), Wei(read_amount(step.get("amount"))))
     return f"{step.get('by')} contributes {step.get('amount')} more"
 
 
@@ -116,7 +116,7 @@ def _exit(play: Play, step: Step) -> str:
 
 def _claim(play: Play, step: Step) -> str:
     dao, name, by = play.need_dao(), step.get("id"), step.get("by")
-    number = dao.file_claim(by, read_amount(step.get("amount")), step.get("description") or name)
+    number = dao.file_claim(by, Wei(read_amount(step.get("amount"))), step.get("description") or name)
     play.claims[name] = (dao, number)
     bond = dao.claims[number].bond
     return f"{by} files claim '{name}' for {step.get('amount')} against {dao.name}, paying a bond of {format_eth(bond)}"
@@ -129,7 +129,7 @@ def _withdraw(play: Play, step: Step) -> str:
 
 def _pay_capital(play: Play, step: Step) -> str:
     amount = step.get("amount")
-    entry = play.need_dao().pay_capital_call(step.get("by"), None if amount is None else read_amount(amount))
+    entry = play.need_dao().pay_capital_call(step.get("by"), None if amount is None else Wei(read_amount(amount)))
     return f"{step.get('by')} pays {format_eth(entry.value)} of a capital call"
 
 

@@ -21,7 +21,7 @@ from dao_sim.disputes import (
 )
 from dao_sim.exceptions import ContractReverted, ScenarioError
 from dao_sim.governance.errors import explain_revert
-from dao_sim.governance.units import format_eth
+from dao_sim.governance.units import Wei, format_eth
 from dao_sim.scenarios.model import Step
 from dao_sim.scenarios.play import EscrowCase, Play
 from dao_sim.scenarios.values import read_amount, read_duration, read_percent
@@ -55,7 +55,7 @@ def _dispute(play: Play, step: Step) -> str:
     if "proposal" in step.fields:
         ref = play.proposal(step.get("proposal"))
         case: Any = ProposalDispute.open(ref.dao, court, ref.number, by=by,
-                                         compensation=read_amount(step.get("compensation", "0 ETH")),
+                                         compensation=Wei(read_amount(step.get("compensation", "0 ETH"))),
                                          evidence_uri=evidence)
         play.dispute_proposals[name] = step.get("proposal")
         about = f"proposal '{step.get('proposal')}'"

@@ -15,6 +15,7 @@ from typing import Any
 
 from dao_sim.exceptions import SpecError, suggest
 from dao_sim.governance import DAOSpec, Dues
+from dao_sim.governance.units import Wei
 from dao_sim.scenarios.errors import Location, ScenarioFileError
 from dao_sim.scenarios.model import ArbitratorPlan, RosterEntry, Scenario, Step
 from dao_sim.scenarios.schema import SCHEMA
@@ -243,9 +244,11 @@ class _Checker:
         for key, value in node.items():
             fmt = props.get(key, {}).get("format")
             if key == "dues":
-                out[key] = Dues(read_amount(value["amount"]), read_duration(value["period"]))
+                out[key] = Dues(Wei(read_amount(value["amount"])), read_duration(value["period"]))
             elif key == "members":
-                out[key] = {str(n): read_amount(a) for n, a in value.items()}
+                out[key] = {str(n): Wei(read_amount(a)) for n, a in value.items()}
+            elif fmt == "amount":  # read already: wei, said so
+                out[key] = Wei(read_amount(value))
             elif fmt is not None:
                 out[key] = FORMATS[fmt](value)
             else:

@@ -103,7 +103,7 @@ class Whale(Member):
 
     def buy_weight(self, dao: DAO, amount: int) -> None:
         """Contribute ``amount`` wei more."""
-        dao.contribute(self.name, amount)
+        dao.contribute(self.name, Wei(amount))
 
 
 @dataclass
@@ -129,7 +129,7 @@ class BogusClaimant:
 
     def file(self, dao: DAO, amount: int) -> int:
         """File the claim; return its id."""
-        return dao.file_claim(self.name, amount, "Damages for an order never placed (simulated)")
+        return dao.file_claim(self.name, Wei(amount), "Damages for an order never placed (simulated)")
 
     def freeze(self, dao: DAO, proposal_id: int) -> None:
         """Hold ``proposal_id`` for the open claim."""

@@ -104,9 +104,11 @@ class DesignPoint:
     def spec(self, members: Sequence[str], arbitrator: str) -> Any:
         """The DAOSpec of this point for ``members``, each contributing ``contribution``."""
         from dao_sim.governance import DAOSpec
+        from dao_sim.governance.units import Wei, parse_amount
 
         values = dict(self.params)
-        return DAOSpec(name="Simulated DAO", members={m: values["contribution"] for m in members},
+        contribution = Wei(parse_amount(values["contribution"], field="contribution"))
+        return DAOSpec(name="Simulated DAO", members={m: contribution for m in members},
                        arbitrator=arbitrator, voting_period="3 days", grace_period="2 days",
                        execution_window="7 days", **{k: values[k] for k in _SPEC_FIELDS})
 

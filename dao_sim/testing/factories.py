@@ -113,8 +113,8 @@ def dao_spec(spec: DAOSpec | None = None, /, **fields: Any) -> DAOSpec:
 
     Examples
     --------
-    >>> dao_spec().members
-    {'Aigerim': 10000000000000000000, 'Bolat': 6000000000000000000, 'Dana': 4000000000000000000}
+    >>> dao_spec().members  # read in wei, and stored as Wei so that the spec can be re-checked
+    {'Aigerim': Wei(10000000000000000000), 'Bolat': Wei(6000000000000000000), 'Dana': Wei(4000000000000000000)}
     >>> dao_spec(quorum="60%", members={"Erlan": "1 ETH"}).quorum
     6000
     >>> dao_spec(dao_spec(name="Oasis"), approval="66%").name

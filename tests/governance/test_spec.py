@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from dao_sim.exceptions import DaoSimError, SpecError
 from dao_sim.governance import DAOSpec, Dues, MemberSpec, VotingRule, deploy
+from dao_sim.governance.units import Wei
 from dao_sim.law import using
 
 ETHER = 10**18
@@ -32,7 +33,7 @@ def test_valid_spec_is_normalised_to_what_the_contract_takes():
     spec = DAOSpec(**VALID, voting_rule="contribution-weighted", quorum="33.33%", approval=6_000,
                    voting_delay="1 day", voting_period="1 week", liability_cap="1.5x")
     assert spec.members == {"Aigerim": 10 * ETHER, "Bolat": 6 * ETHER}
-    assert spec.founders == (MemberSpec("Aigerim", 10 * ETHER), MemberSpec("Bolat", 6 * ETHER))
+    assert spec.founders == (MemberSpec("Aigerim", Wei(10 * ETHER)), MemberSpec("Bolat", Wei(6 * ETHER)))
     assert spec.voting_rule is VotingRule.CONTRIBUTION_WEIGHTED
     assert (spec.quorum, spec.approval, spec.amendment_consent) == (3_333, 6_000, 10_000)
     assert (spec.voting_delay, spec.voting_period, spec.grace_period, spec.execution_window) == (
@@ -43,7 +44,7 @@ def test_valid_spec_is_normalised_to_what_the_contract_takes():
 
 def test_members_may_be_a_sequence_of_member_specs_or_pairs():
     from_specs = DAOSpec(**{**VALID, "members": [MemberSpec("Aigerim", "10 ETH"), MemberSpec("Bolat", "6 ETH")]})
-    from_pairs = DAOSpec(**{**VALID, "members": [("Aigerim", "10 ETH"), ("Bolat", 6 * ETHER)]})
+    from_pairs = DAOSpec(**{**VALID, "members": [("Aigerim", "10 ETH"), ("Bolat", Wei(6 * ETHER))]})
     assert from_specs.founders == from_pairs.founders == DAOSpec(**VALID).founders
 
 
@@ -138,7 +139,7 @@ def test_dues_without_a_reviewer_are_refused_under_automated_decision_rights():
                        "the member may demand (Art. 43(4)): name the reviewer")
     with using("draft-2025"):
         assert "may demand (DC 29.2)" in refused(dues=Dues("0.1 ETH", "30 days"))
-    assert DAOSpec(**VALID, dues=Dues("0.1 ETH", "30 days"), reviewer="Saule").dues == Dues(10**17, 30 * DAY)
+    assert DAOSpec(**VALID, dues=Dues("0.1 ETH", "30 days"), reviewer="Saule").dues == Dues(Wei(10**17), 30 * DAY)
 
 
 @pytest.mark.parametrize(("dues", "message"), [

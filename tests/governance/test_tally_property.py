@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from dao_sim.chain.accounts import DEFAULT_NAMES
 from dao_sim.governance import DAORefused, DAOSpec, Support, Tally, VotingRule, deploy, tally
+from dao_sim.governance.units import Wei
 from dao_sim.testing.factories import human_court
 
 ETHER = 10**18
@@ -66,9 +67,14 @@ class Election:
     def power(self) -> dict[str, int]:
         return power_of(self.contributions, self.rule)
 
+    @property
+    def members(self) -> dict[str, Wei]:
+        """The contributions as a spec takes them: drawn in wei, and said so."""
+        return {n: Wei(c) for n, c in self.contributions.items()}
+
     def dao(self, make_dao: Any, **rules: Any) -> Any:
         # Shares go in as percentages: a bare number under 100 is refused (it reads as a mistake).
-        return make_dao(members=self.contributions, voting_rule=self.rule, quorum=percent(self.quorum),
+        return make_dao(members=self.members, voting_rule=self.rule, quorum=percent(self.quorum),
                         approval=percent(self.approval), **rules)
 
 
@@ -186,7 +192,7 @@ def test_amendment_passes_exactly_with_the_consent_the_charter_asks(session, art
     base = base_snapshot(session, artifacts)
     try:
         dao = election.dao(make_dao, amendment_consent=percent(consent))
-        successor = deploy(DAOSpec(name="Steppe Makers II", members=election.contributions,
+        successor = deploy(DAOSpec(name="Steppe Makers II", members=election.members,
                                    voting_rule=election.rule, arbitrator="HumanArbitrator"),
                            session, artifacts=artifacts, predecessor=dao)
         proposal_id = dao.propose_amendment(next(iter(election.contributions)), successor,

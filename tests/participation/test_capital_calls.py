@@ -2,6 +2,7 @@
 never pass it, and what a member owes is settled from their share when they leave."""
 
 from dao_sim.governance import Action
+from dao_sim.governance.units import Wei
 from tests.participation.helpers import ETH, carry, decide, inner_error, refusal
 
 FOUNDERS = {"Aigerim": 10 * ETH, "Bolat": 6 * ETH, "Dana": 4 * ETH}
@@ -74,12 +75,12 @@ def test_capital_call_is_outside_the_capacity_of_a_charter_capped_at_the_contrib
 
 def test_paying_more_than_is_owed_is_refused(session, make_dao):
     dao = make_dao(liability_cap="2x")
-    assert refusal(dao.pay_capital_call, "Dana", 1).error == "NothingOwed"
+    assert refusal(dao.pay_capital_call, "Dana", "1 wei").error == "NothingOwed"
     carry(dao, [Action.call_capital(5_000)], "call half a contribution")
-    refused = refusal(dao.pay_capital_call, "Dana", 2 * ETH + 1)
+    refused = refusal(dao.pay_capital_call, "Dana", Wei(2 * ETH + 1))
     assert refused.error == "WrongContribution"
-    dao.pay_capital_call("Dana", ETH)
-    dao.pay_capital_call("Dana", ETH)
+    dao.pay_capital_call("Dana", "1 ETH")
+    dao.pay_capital_call("Dana", "1 ETH")
     assert _called(dao, "Dana") == (2 * ETH, 2 * ETH)
 
 
@@ -119,4 +120,4 @@ def test_member_joining_after_a_call_is_not_called(session, make_dao):
     )
     dao.join("Kairat")
     assert _called(dao, "Kairat") == (0, 0)
-    assert refusal(dao.pay_capital_call, "Kairat", 1).error == "NothingOwed"
+    assert refusal(dao.pay_capital_call, "Kairat", "1 wei").error == "NothingOwed"

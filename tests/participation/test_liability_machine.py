@@ -86,7 +86,7 @@ def world() -> World:
         human_court(session, artifacts=artifacts)
         spec = DAOSpec(
             name="Steppe Makers",
-            members={n: v for n, v in FOUNDERS.items()},
+            members={n: Wei(v) for n, v in FOUNDERS.items()},
             arbitrator="HumanArbitrator",
             liability_cap="2x",
             expulsion_allowed=True,
@@ -591,7 +591,7 @@ class LiabilityMachine(RuleBasedStateMachine):
     @rule(pick=picks, amount=amounts)
     def contribute(self, pick: int, amount: int) -> None:
         member = self._pick(self.model.active, pick)
-        self._buy(member, amount, lambda: self.dao.contribute(member, amount), joining=False)
+        self._buy(member, amount, lambda: self.dao.contribute(member, Wei(amount)), joining=False)
 
     @rule(
         amount=st.integers(min_value=1, max_value=24).map(lambda n: n * ETH // 2),
@@ -717,10 +717,10 @@ class LiabilityMachine(RuleBasedStateMachine):
         return state
 
     def _file(self, amount: int) -> None:
-        bond = self.dao.claim_bond(amount)
+        bond = self.dao.claim_bond(Wei(amount))
         assert bond == bond_for(amount)
         cash = self.session.balance(CLAIMANT)
-        claim_id = self.dao.file_claim(CLAIMANT, amount, "a claim against the DAO")
+        claim_id = self.dao.file_claim(CLAIMANT, Wei(amount), "a claim against the DAO")
         claim = self.model.file_claim(amount, self._now())
         assert claim_id == claim.claim_id
         assert cash - self.session.balance(CLAIMANT) == bond
@@ -800,7 +800,7 @@ class LiabilityMachine(RuleBasedStateMachine):
         assert int(called) - int(paid) == owed
         amount = max(1, owed // 2) if half else owed
         cash = self.session.balance(member)
-        self.dao.pay_capital_call(member, amount)
+        self.dao.pay_capital_call(member, Wei(amount))
         self.model.pay_capital(member, amount)
         assert cash - self.session.balance(member) == amount
 

@@ -60,7 +60,7 @@ def arm(dao: DAO, attacker: Any, *, pending: int | None = None) -> int:
         (core, ETH, core.calldata("join", [])),
         (core, 1, core.calldata("contribute")),
         (core, 0, core.calldata("withdraw")),
-        (claims, dao.claim_bond(ETH), claims.calldata("fileClaim", ETH, "re-entered claim")),
+        (claims, dao.claim_bond("1 ETH"), claims.calldata("fileClaim", ETH, "re-entered claim")),
         (core, 1, core.calldata("payCapitalCall")),
     ]
     if pending is not None:
@@ -165,7 +165,7 @@ def test_execute_of_a_payment_cannot_be_reentered(session, dao, attacker):
 def test_claim_settlement_cannot_be_reentered(session, dao, artifacts):
     claimant = deploy_attacker(dao, artifacts, label="Claimant", funds=ETH)
     claim_id = len(dao.claims)
-    bond = dao.claim_bond(3 * ETH)
+    bond = dao.claim_bond("3 ETH")
     act(dao, claimant, "fileClaim", 3 * ETH, "unpaid invoice", value=bond, on=dao.claims_module)
     other = pending_payment(dao)
     pid = decide(dao, [Action.settle_claim(claim_id)], "settle the claim")

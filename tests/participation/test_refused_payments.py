@@ -75,7 +75,7 @@ def test_expelling_a_member_that_refuses_payment_succeeds_and_credits_its_share(
 def test_claim_whose_claimant_refuses_payment_is_settled_and_credited(session, dao, artifacts):
     claimant = deploy_attacker(dao, artifacts, label="Claimant")
     claim_id = len(dao.claims)
-    bond = dao.claim_bond(3 * ETH)
+    bond = dao.claim_bond("3 ETH")
     act(dao, claimant, "fileClaim", 3 * ETH, "invoice", value=bond, on=dao.claims_module)
     claimant.transact("setRejectPayments", True, sender="Erlan")
     pid = decide(dao, [Action.settle_claim(claim_id)], "settle")

@@ -34,7 +34,7 @@ from dao_sim.governance import DAO, Action, DAORefused, DAOSpec, Dues, deploy
 from dao_sim.governance.units import Wei
 
 ETH = 10**18
-FOUNDERS = {"Aigerim": 10 * ETH, "Bolat": 6 * ETH, "Dana": 4 * ETH}
+FOUNDERS = {"Aigerim": Wei(10 * ETH), "Bolat": Wei(6 * ETH), "Dana": Wei(4 * ETH)}
 COLLUDER = "Dana"  # a member working with the outsider Kairat
 OUTSIDERS = ("Erlan", "Gulnara", "Kairat", "Nurlan")
 CANDIDATE = "Saule"
@@ -153,10 +153,10 @@ def build_machine(artifacts: Any) -> type[RuleBasedStateMachine]:
                     return
                 self.session.advance(int(self.dao.spec.grace_period))
 
-        def _claim_amount(self, choice: str) -> int:
+        def _claim_amount(self, choice: str) -> Wei:
             free = self.dao.treasury.free
-            return {"1 wei": 1, "half": max(1, free // 2), "all but one wei": max(1, free - 1),
-                    "double": max(1, 2 * self.session.balance(self.dao.address)), "1 ETH": ETH}[choice]
+            return Wei({"1 wei": 1, "half": max(1, free // 2), "all but one wei": max(1, free - 1),
+                        "double": max(1, 2 * self.session.balance(self.dao.address)), "1 ETH": ETH}[choice])
 
         # ---- acts of outsiders and colluders (no member's value may fall) -----------------
 
@@ -209,7 +209,7 @@ def build_machine(artifacts: Any) -> type[RuleBasedStateMachine]:
         def contribute(self, member: str, eth: int) -> None:
             before = self._values()
             try:
-                self.dao.contribute(member, eth * ETH // 10)
+                self.dao.contribute(member, Wei(eth * ETH // 10))
             except DAORefused as exc:
                 assert exc.error in {"NotAMember", "TreasuryEmpty", "SharesOverflow", "ZeroContribution"}, exc
             self._unchanged_for_others(before, actor=member)
@@ -302,7 +302,7 @@ def build_machine(artifacts: Any) -> type[RuleBasedStateMachine]:
             if pid is None or self.dao.state(pid) != "Grace":
                 return
             before = self._values()
-            dispute = ProposalDispute.open(self.dao, world.court, pid, by=by, compensation=ETH // 2)
+            dispute = ProposalDispute.open(self.dao, world.court, pid, by=by, compensation="0.5 ETH")
             self._unchanged_for_others(before)
             dispute.decide(ScriptedDecision(ruling, "decided by a person"))
             dispute.finalise(by="Gulnara")

@@ -30,7 +30,7 @@ from tests.security.helpers import (
 def test_attack_1_contribution_during_a_reserved_claim_takes_no_stake(make_dao):
     dao = make_dao(voting_rule="contribution-weighted")
     honest = {n: dao.member(n).share_value for n in ("Aigerim", "Bolat")}
-    claim = dao.file_claim("Kairat", dao.treasury.free - 1, "accomplice's claim")
+    claim = dao.file_claim("Kairat", Wei(dao.treasury.free - 1), "accomplice's claim")
     assert dao.treasury.free == 1
 
     dao.contribute("Dana", "100 ETH")  # priced at the free treasury, this would buy ~all shares
@@ -49,7 +49,7 @@ def test_attack_1_contribution_during_a_reserved_claim_takes_no_stake(make_dao):
 
 def test_attack_1_settling_to_the_accomplice_leaves_the_held_contribution_whole(make_dao):
     dao = make_dao()
-    claim = dao.file_claim("Kairat", dao.treasury.free - 1, "accomplice's claim")
+    claim = dao.file_claim("Kairat", Wei(dao.treasury.free - 1), "accomplice's claim")
     dao.contribute("Dana", "100 ETH")
     carry_out(dao, [Action.settle_claim(claim)])  # the members' vote pays the accomplice
     # One wei is left for 20 ETH of shares: no fair price exists, so the held money goes back.
@@ -93,7 +93,7 @@ def test_attack_2_a_claim_costs_its_filer_and_a_rejection_keeps_the_bond(make_da
 
 def test_attack_2_a_one_wei_claim_does_not_block_a_unanimous_amendment(make_dao, artifacts):
     dao = make_dao()
-    claim = dao.file_claim("Kairat", 1, "one wei")
+    claim = dao.file_claim("Kairat", "1 wei", "one wei")
     successor = successor_of(dao, artifacts)
     amend(dao, successor)
     assert dao.claims[claim].status == "Carried"

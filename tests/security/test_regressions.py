@@ -37,12 +37,12 @@ def test_a_stream_of_claims_holds_a_proposal_only_for_a_bounded_time(make_dao, s
 
     dao = make_dao()
     payment = pass_vote(dao, [Action.pay("Erlan", "1 ETH")], against=["Dana"])
-    dao.file_claim("Gulnara", 1, "one wei")
+    dao.file_claim("Gulnara", "1 wei", "one wei")
     dao.hold_for_claims(payment, by="Gulnara")
     assert refused(dao.hold_for_claims, payment, by="Gulnara").error == "AlreadyHeld"
     for _ in range(5):  # a new claim every few days keeps a claim open all along
         session.advance("3 days")
-        dao.file_claim("Gulnara", 1, "one more wei")
+        dao.file_claim("Gulnara", "1 wei", "one more wei")
     info = dao.proposal(payment)
     assert dao.state(payment) == "Succeeded", "the hold ended though claims are still open"
     assert info.grace_end <= info.vote_end + 2 * 86_400 + 2 * (3 + 2) * 86_400 + 2 * 86_400
