@@ -62,7 +62,7 @@ def votes_per_second(engine: str, voters: int, artifacts: Any, *, through: str =
     from dao_sim.chain.base import RawTransaction
 
     dao, pid, names = _vote_setup(engine, voters, artifacts)
-    gc.collect()  # the garbage of earlier rounds (the other engine's chains) is not this one's
+    gc.collect()  # the garbage of this worker's earlier rounds is not this round's
     if through == "dao":
         start = time.perf_counter()
         for name in names:

@@ -13,10 +13,10 @@ must happen before ``eth_hash`` hashes anything, which is why it lives here.
 
 from __future__ import annotations
 
-import importlib
 import importlib.util
 import os
-from typing import Any
+
+from dao_sim.lazy import lazy_getattr
 
 if "ETH_HASH_BACKEND" not in os.environ and importlib.util.find_spec("sha3") is not None:
     os.environ["ETH_HASH_BACKEND"] = "pysha3"
@@ -70,14 +70,7 @@ _HOME = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    """Load a public name's module on first use (PEP 562), keeping the import cheap."""
-    home = _HOME.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_getattr(__name__, _HOME)
 
 
 def __dir__() -> list[str]:

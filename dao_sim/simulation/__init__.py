@@ -14,8 +14,7 @@ Importing this package is cheap; its modules load when used.
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from dao_sim.lazy import lazy_getattr
 
 __all__ = ["Experiment", "ModelledArbitrator", "load_experiment", "run_once", "sweep"]
 
@@ -23,11 +22,4 @@ _HOME = {"Experiment": "experiment", "load_experiment": "experiment", "ModelledA
          "run_once": "run", "sweep": "sweep"}
 
 
-def __getattr__(name: str) -> Any:
-    """Load a public name's module on first use (PEP 562)."""
-    home = _HOME.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_getattr(__name__, _HOME)
